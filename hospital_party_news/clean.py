@@ -1,0 +1,222 @@
+"""Stage 2, clean: small pure fixers, each doing one thing, composed by ``clean_line``.
+
+Every fixer takes a string and returns a string (those that can also report what they
+did return ``(text, flags)``). ``clean_document`` applies them to every line piece of a
+``Document``, after ``split_markup`` has cut HTML and Markdown into pieces.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+
+from . import mojibake
+from .records import Document, Line
+from .script import detect_script, to_simplified
+
+# ---------------------------------------------------------------- text hygiene
+
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad\u034f\u180e]")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SPACES = re.compile(r"[\s\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_HAN = "\u4e00-\u9fff\u3400-\u4dbf"
+_CJK_PUNCT = "。,、;:?!…—·“”‘’()《》〈〉【】「」『』〔〕,;:!?()"
+_SPACE_NEAR_PUNCT = re.compile(rf" (?=[{_CJK_PUNCT}])|(?<=[{_CJK_PUNCT}]) ")
+_SPACE_HAN_DIGIT = re.compile(rf"(?<=[{_HAN}]) (?=\d)|(?<=\d) (?=[{_HAN}])")
+
+
+def normalize_nfc(text: str) -> str:
+    """Unicode NFC, so that one character has one encoding.
+
+    >>> normalize_nfc("e\\u0301") == "\\u00e9"
+    True
+    """
+    return unicodedata.normalize("NFC", text)
+
+
+def remove_invisibles(text: str) -> str:
+    """Drop byte-order marks, zero-width and bidi marks, soft hyphens and control
+    characters (tabs become spaces).
+
+    >>> remove_invisibles("党\\u200b建\\ufeff\\x07\\t工作")
+    '党建 工作'
+    """
+    return _CONTROL.sub("", _INVISIBLE.sub("", text.replace("\t", " ")))
+
+
+def normalize_spaces(text: str) -> str:
+    """No-break, ideographic and other spaces become one ASCII space; no space is left
+    next to Chinese punctuation or between a Han character and a digit; spaces between
+    Latin words (and between Han phrases, as in headlines) stay.
+
+    >>> normalize_spaces("\\u3000\\u3000建政 70 周年 , 宣讲会 and 主题教育 情系老党员\\u00a0送医上门 ")
+    '建政70周年,宣讲会 and 主题教育 情系老党员 送医上门'
+    """
+    text = _SPACES.sub(" ", text).strip()
+    text = _SPACE_NEAR_PUNCT.sub("", text)
+    return _SPACE_HAN_DIGIT.sub("", text)
+
+
+def remove_replacement_chars(text: str) -> tuple[str, list[str]]:
+    """U+FFFD marks bytes a decoder gave up on; the character is lost either way.
+
+    >>> remove_replacement_chars("新中国\\ufffd成立")
+    ('新中国成立', ['replacement_char_removed'])
+    """
+    if "\ufffd" not in text:
+        return text, []
+    return text.replace("\ufffd", ""), ["replacement_char_removed"]
+
+
+# ---------------------------------------------------------------- HTML left in text
+
+_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
+_PARTIAL_TAG = re.compile(r"<[a-zA-Z/][^<>]*$|^[^<>]*?\"\s*>")
+_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
+
+
+def strip_html(text: str) -> tuple[str, list[str]]:
+    """Remove inline HTML tags, a tag cut off at either end, and entities.
+
+    >>> strip_html('<b>感知患者心声。</b>播放&nbsp;视频<p class="ql-')
+    ('感知患者心声。播放\\xa0视频', ['html_removed'])
+    """
+    new = _PARTIAL_TAG.sub("", _TAG.sub("", text))
+    new = _ENTITY.sub(lambda m: html.unescape(m.group()), new)
+    return new, (["html_removed"] if new != text else [])
+
+
+# ---------------------------------------------------------------- pinyin annotations
+
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_TONELESS = str.maketrans(_TONED, "aaaaeeeeiiiioooouuuuüüüünnnm")
+# A Han character, then a parenthesised Latin run (the '(' may have become '?' in a
+# garbled copy); whether the run is pinyin is decided against the syllable inventory.
+_ANNOTATION = re.compile(rf"(?<=[{_HAN}])[((?]([a-zA-Zü{_TONED}]{{1,7}})[))]")
+
+
+@lru_cache(maxsize=1)
+def pinyin_syllables() -> frozenset[str]:
+    text = resources.files("hospital_party_news").joinpath("data/pinyin_syllables.txt").read_text("utf-8")
+    return frozenset(s for s in text.split() if not s.startswith("#"))
+
+
+def _is_syllable(run: str, toneless_ok: bool) -> bool:
+    toned = any(ch in _TONED for ch in run)
+    return (toned or toneless_ok) and run.lower().translate(_TONELESS).replace("v", "ü") in pinyin_syllables()
+
+
+def count_toned_annotations(text: str) -> int:
+    return sum(1 for m in _ANNOTATION.finditer(text) if any(ch in _TONED for ch in m.group(1)))
+
+
+def remove_pinyin(text: str, toneless_ok: bool = False) -> tuple[str, list[str]]:
+    """Remove a parenthesised pinyin syllable glued after a Han character. Toneless
+    syllables only when the document shows the pattern (``toneless_ok``); anything that
+    is not a real syllable (``(shiheibook)``) and every other parenthesis stays.
+
+    >>> remove_pinyin("黨建引領(lǐng)新篇章(記者 唐首政)拾黑(shiheibook)(2019)")
+    ('黨建引領新篇章(記者 唐首政)拾黑(shiheibook)(2019)', ['pinyin_removed'])
+    >>> remove_pinyin("當(dāng)?shù)地")[0]
+    '當地'
+    >>> remove_pinyin("區(qu)域", toneless_ok=True)
+    ('區域', ['pinyin_removed'])
+    """
+    new, previous = text, None
+    while new != previous:  # an annotation can follow a removed one: 當(dāng)?shù)
+        previous = new
+        new = _ANNOTATION.sub(lambda m: "" if _is_syllable(m.group(1), toneless_ok) else m.group(), new)
+    return new, (["pinyin_removed"] if new != text else [])
+
+
+# ---------------------------------------------------------------- composition
+
+
+@dataclass(frozen=True)
+class CleanConfig:
+    html: bool = True
+    pinyin: bool = True
+    toneless_pinyin: bool = False  # set per document when it shows toned annotations
+    mojibake: bool = True
+
+
+def clean_line(text: str, config: CleanConfig = CleanConfig()) -> tuple[str, list[str]]:
+    """All fixers in order; returns the cleaned text and the flags raised.
+
+    >>> clean_line("\\ufeff當?shù)厝罕娞峁└觾?yōu)質(zhì)的服務(wù)。 ")
+    ('當地群眾提供優質的服務。', ['mojibake_repaired', 'pinyin_removed'])
+    """
+    flags: list[str] = []
+    text = normalize_nfc(remove_invisibles(text))
+    steps = [remove_replacement_chars]
+    if config.html:
+        steps.insert(0, strip_html)
+    if config.pinyin:
+        steps.append(lambda t: remove_pinyin(t, config.toneless_pinyin))
+    if config.mojibake:
+        steps.append(mojibake.repair)
+    for step in steps:
+        text, raised = step(text)
+        flags += raised
+    return normalize_spaces(text), sorted(set(flags))
+
+
+# ---------------------------------------------------------------- markup pieces
+
+_BLOCK_TAG = re.compile(
+    r"<(/?)(p|div|h[1-6]|br|li|ul|ol|tr|td|th|table|section|article|header|footer|blockquote|center)\b[^<>]*>",
+    re.IGNORECASE,
+)
+_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
+
+
+def split_markup(line: Line, raw: str) -> list[Line]:
+    """Cut one physical line into pieces at HTML block tags; mark ``<hN>`` and Markdown
+    ``#`` headings with a ``heading:N`` hint. Offsets stay those of the raw text.
+
+    >>> raw = "<p>甲。</p><h1><b>乙</b></h1> 丙"
+    >>> [(p.text, p.hint) for p in split_markup(Line(0, len(raw), raw), raw)]
+    [('甲。', None), ('<b>乙</b>', 'heading:1'), (' 丙', None)]
+    """
+    md = _MD_HEADING.match(line.text)
+    if md:
+        return [replace(line, start=line.start + md.end(), text=line.text[md.end() :], hint=f"heading:{len(md.group(1))}")]
+    if not _BLOCK_TAG.search(line.text):
+        return [line]
+    pieces, pos, hint = [], 0, None
+    for m in [*_BLOCK_TAG.finditer(line.text), None]:
+        end = m.start() if m else len(line.text)
+        chunk = line.text[pos:end]
+        if chunk.strip():
+            pieces.append(replace(line, start=line.start + pos, end=line.start + end, text=chunk, hint=hint,
+                                  blank_before=line.blank_before if not pieces else 0))
+        if m:
+            tag = m.group(2).lower()
+            if tag.startswith("h"):
+                hint = None if m.group(1) else f"heading:{tag[1]}"
+            pos = m.end()
+    return pieces or [line]
+
+
+def clean_document(doc: Document, config: CleanConfig = CleanConfig()) -> Document:
+    """The clean step: markup pieces, fixers on every piece, the document's script."""
+    if doc.status != "ok":
+        return doc
+    pieces = [piece for line in doc.lines for piece in split_markup(line, doc.raw_text)]
+    config = replace(config, toneless_pinyin=count_toned_annotations(doc.raw_text) >= 2)
+    flags: set[str] = set()
+    for piece in pieces:
+        piece.text, raised = clean_line(piece.text, config)
+        flags.update(raised)
+    doc.lines = pieces
+    doc.script = detect_script("".join(p.text for p in pieces))
+    for piece in pieces:
+        piece.simplified = to_simplified(piece.text)
+    if doc.script == "traditional":
+        flags.add("converted_from_traditional")
+    doc.quality_flags = sorted(flags)
+    return doc

@@ -1,0 +1,77 @@
+"""Command line: ``hospital-party-news build|schema`` (``python build_dataset.py`` = build)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .read import DEFAULT_MAX_BYTES, InputError
+from .validate import ValidationFailed
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one clear line, exit 2
+        print(f"{self.prog}: error: {message}", file=sys.stderr)
+        raise SystemExit(2)
+
+
+def _add_build_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--input", type=Path, default=Path("data/raw"), help="folder of raw text files (default: data/raw)")
+    p.add_argument("--output", type=Path, default=Path("dist/hospital_party_news"),
+                   help="dataset folder to write (default: dist/hospital_party_news)")
+    p.add_argument("--strict", action="store_true", help="exit non-zero when any file is rejected")
+    p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="reject raw files larger than this")
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .pipeline import build
+
+    try:
+        result = build(args.input, args.output, max_bytes=args.max_bytes)
+    except InputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except ValidationFailed as exc:
+        print(f"error: the build did not pass validation; nothing was written.\n{exc.report}", file=sys.stderr)
+        return 1
+    n = result.tables["articles"].num_rows
+    print(f"built {args.output}: {n} articles from {len(result.documents)} files "
+          f"({len(result.rejected)} rejected)", file=sys.stderr)
+    return 1 if args.strict and result.rejected else 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from .docs import write_schema_dir
+
+    write_schema_dir(args.folder)
+    print(f"wrote {args.folder}", file=sys.stderr)
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    top = _Parser(prog="hospital-party-news", description="Build the hospital Party-building news dataset.")
+    sub = top.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    b = sub.add_parser("build", help="build, validate and write the dataset")
+    _add_build_args(b)
+    b.set_defaults(func=cmd_build)
+    s = sub.add_parser("schema", help="regenerate the schema reference (schema/)")
+    s.add_argument("folder", type=Path, nargs="?", default=Path("schema"))
+    s.set_defaults(func=cmd_schema)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.func(args)
+
+
+def build_main(argv: list[str] | None = None) -> int:
+    """``python build_dataset.py [--input DIR] [--output DIR] [--strict]``."""
+    p = _Parser(prog="build_dataset.py", description="Build the hospital Party-building news dataset.")
+    _add_build_args(p)
+    return cmd_build(p.parse_args(argv))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,132 @@
+"""Stage 4, extract: turn each segmented article into an ``Article`` record: headline
+parts, dateline names, publication date, captions, credits, sections, flags, spans.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from . import patterns as p
+from .records import Article, ArticleDraft, Document, Line, Section
+from .script import to_simplified
+
+# Document-level flags that describe every article of the document.
+_INHERITED = {"pinyin_removed", "mojibake_repaired", "mojibake_removed", "replacement_char_removed",
+              "html_removed", "converted_from_traditional"}
+
+
+def _headline(lines: list[Line]) -> tuple[str | None, str | None, str | None, str | None]:
+    """(title, title_original, subtitle, column) from the title and subtitle lines."""
+    title_line = next((ln for ln in lines if ln.role == "title"), None)
+    if title_line is None:
+        return None, None, None, None
+    column, rest = p.split_rubric(title_line.text)
+    main, sub = p.split_subtitle(rest)
+    second = [ln.text for ln in lines if ln.role == "subtitle"]
+    subtitle = " ".join(x for x in [sub, *second] if x) or None
+    simp = to_simplified
+    return simp(main), main, (simp(subtitle) if subtitle else None), (simp(column) if column else None)
+
+
+def _published(lines: list[Line], body_start: int, today: dt.date) -> p.Published | None:
+    meta = " ".join(ln.simplified for ln in lines[:body_start] if ln.role == "date")
+    return p.parse_date(meta, today) if meta else None
+
+
+def _sections(lines: list[Line], body_start: int) -> list[Section]:
+    sections: list[Section] = []
+    current: Section | None = None
+    for ln in lines[body_start:]:
+        if ln.role == "heading":
+            current = Section(ln.simplified, ln.text, [], [], ln.start, ln.end)
+            sections.append(current)
+        elif ln.role == "body":
+            if current is None:
+                current = Section(None, None, [], [], ln.start, ln.end)
+                sections.append(current)
+            if ln.hint == "join" and current.paragraphs:
+                current.paragraphs[-1] += ln.simplified
+                current.paragraphs_original[-1] += ln.text
+            else:
+                current.paragraphs.append(ln.simplified)
+                current.paragraphs_original.append(ln.text)
+            current.end = ln.end
+    return sections
+
+
+def _credits(lines: list[Line], sections: list[Section]) -> list[tuple[str, str]]:
+    credits: list[tuple[str, str]] = []
+    for ln in lines:
+        if ln.role == "credit":
+            credits += p.parse_credits(ln.simplified) or [("署名", ln.simplified.strip())]
+    last = next((s for s in reversed(sections) if s.paragraphs), None)
+    if last is not None:
+        text, signed = p.split_signature(last.paragraphs[-1])
+        if signed:
+            original, _ = p.split_signature(last.paragraphs_original[-1])
+            last.paragraphs[-1], last.paragraphs_original[-1] = text, original
+            credits += signed
+    return credits
+
+
+def extract_article(doc: Document, draft: ArticleDraft, index: int, today: dt.date) -> Article | None:
+    lines = draft.lines
+    sections = [s for s in _sections(lines, draft.body_start)]
+    credits = _credits(lines, sections)
+    sections = [s for s in sections if s.paragraphs or s.heading]
+    if not any(s.paragraphs for s in sections):
+        return None
+    title, title_original, subtitle, column = _headline(lines)
+    reporters: list[str] = []
+    correspondents: list[str] = []
+    datelines = [ln.simplified for ln in lines if ln.role == "dateline"]
+    for text in datelines:
+        found = p.find_dateline(text)
+        if found:
+            reporters += [n for n in found.reporters if n not in reporters]
+            correspondents += [n for n in found.correspondents if n not in correspondents]
+    published = _published(lines, draft.body_start, today)
+    flags = {f for f in doc.quality_flags if f in _INHERITED}
+    roles = {ln.role for ln in lines}
+    if any(ln.hint == "join" for ln in lines):
+        flags.add("hard_wraps_joined")
+    if "boilerplate" in roles:
+        flags.add("boilerplate_removed")
+    last_paragraph = next(s for s in reversed(sections) if s.paragraphs).paragraphs[-1]
+    if not p.ends_sentence(last_paragraph):
+        flags.add("truncated")
+    return Article(
+        document_id=doc.document_id,
+        article_index=index,
+        title=title,
+        title_original=title_original,
+        subtitle=subtitle,
+        column=column,
+        sections=sections,
+        script=doc.script or "simplified",
+        published_date=published.date if published else None,
+        published_at=published.at if published else None,
+        dateline=datelines[0] if datelines else None,
+        reporters=reporters,
+        correspondents=correspondents,
+        captions=[ln.simplified for ln in lines if ln.role == "caption"],
+        credits=credits,
+        quality_flags=sorted(flags),
+        start=min(ln.start for ln in lines),
+        end=max(ln.end for ln in lines),
+    )
+
+
+def extract_document(doc: Document, today: dt.date | None = None) -> Document:
+    if doc.status != "ok":
+        return doc
+    today = today or dt.date.today()
+    articles = []
+    for draft in doc.drafts:
+        article = extract_article(doc, draft, len(articles), today)
+        if article is not None:
+            articles.append(article)
+    if not articles:
+        return doc.reject("no article was found in it (no body text after cleaning)")
+    doc.articles = articles
+    return doc

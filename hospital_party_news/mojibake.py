@@ -1,0 +1,211 @@
+"""Garbled runs (mojibake): find them, decode them again where the bytes allow.
+
+A run such as ``厝罕娞峁└觾`` is what the GBK bytes of ``地群眾提供更加`` look like when
+read one byte off. Re-encoding the run and reading it at the right offset gives back the
+inner characters for certain; the two characters at the edges each lost a byte, so they
+are chosen among the characters that byte allows by word frequency with their
+neighbours (jieba's dictionary). Runs that do not decode to ordinary text are removed.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+COMMON_RANK = 4500  # characters ranked below this in jieba's dictionary count as common
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+# Two or more '?' stand-ins close together: bytes a decoder could not map.
+_QUESTION_RUN = re.compile(r"\?{2,}[\u4e00-\u9fff]{0,2}\?*|\?[\u4e00-\u9fff]{1,2}\?")
+
+
+@lru_cache(maxsize=1)
+def _jieba():
+    import jieba
+
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    return jieba
+
+
+@lru_cache(maxsize=1)
+def _han_ranks() -> dict[str, int]:
+    """Rank of every character by its total frequency in jieba's dictionary (0 = most)."""
+    import jieba
+
+    freq: Counter[str] = Counter()
+    with open(os.path.join(os.path.dirname(jieba.__file__), "dict.txt"), encoding="utf-8") as fh:
+        for line in fh:
+            word, count, *_ = line.split(" ")
+            for ch in word:
+                freq[ch] += int(count)
+    return {ch: i for i, (ch, _) in enumerate(freq.most_common())}
+
+
+@lru_cache(maxsize=65536)
+def is_common_han(ch: str) -> bool:
+    """Whether a Han character (either script) is among the common ones.
+
+    >>> is_common_han("群"), is_common_han("眾"), is_common_han("娞")
+    (True, True, False)
+    """
+    from .script import to_simplified_raw
+
+    return _han_ranks().get(to_simplified_raw(ch), COMMON_RANK) < COMMON_RANK
+
+
+def word_frequency(word: str) -> int:
+    from .script import to_simplified_raw
+
+    return _jieba().get_FREQ(to_simplified_raw(word)) or 0
+
+
+def _suspect(ch: str) -> bool:
+    if ch == "\ufffd" or "\u2500" <= ch <= "\u259f" or "\u00c0" <= ch <= "\u00ff":
+        return ch not in "×÷"
+    return bool(_HAN.match(ch)) and not is_common_han(ch)
+
+
+@dataclass
+class Run:
+    start: int
+    end: int
+    repaired: str | None  # None: could not be repaired
+
+
+def find_runs(text: str) -> list[tuple[int, int]]:
+    """Spans of garbled runs: at least three suspect characters (rare Han, box drawing,
+    Latin-1 letters, U+FFFD), where one common Han character may sit between two suspects;
+    and clusters of '?' stand-ins.
+
+    >>> find_runs("當厝罕娞峁└觾質")
+    [(1, 7)]
+    >>> find_runs("闫珊说,这是罕见的")
+    []
+    """
+    spans = []
+    i, n = 0, len(text)
+    while i < n:
+        if not _suspect(text[i]):
+            i += 1
+            continue
+        j, count = i + 1, 1
+        while j < n:
+            if _suspect(text[j]):
+                count, j = count + 1, j + 1
+            elif j + 1 < n and _HAN.match(text[j]) and _suspect(text[j + 1]):
+                j += 1
+            else:
+                break
+        if count >= 3:
+            spans.append((i, j))
+        i = j
+    spans += [m.span() for m in _QUESTION_RUN.finditer(text)]
+    return sorted(spans)
+
+
+def _ordinary(text: str) -> bool:
+    han = _HAN.findall(text)
+    return len(han) >= 2 and len(han) == len(text) and all(map(is_common_han, han))
+
+
+def _edge_choices(lead: int | None, trail: int | None) -> list[str]:
+    """All GBK characters that have the given lead or trail byte."""
+    out = []
+    for other in range(0x40, 0xFF):
+        raw = bytes([lead, other]) if lead is not None else bytes([other, trail or 0])
+        try:
+            ch = raw.decode("gbk")
+        except UnicodeDecodeError:
+            continue
+        if len(ch) == 1 and _HAN.match(ch) and is_common_han(ch):
+            out.append(ch)
+    return out
+
+
+def _best(choices: list[str], left: str, right: str) -> str | None:
+    scored = [(max(word_frequency(left + c), word_frequency(c + right)), c) for c in choices]
+    scored = [s for s in scored if s[0] > 0]
+    return max(scored)[1] if scored else None
+
+
+def repair_run(run: str, left: str, right: str) -> str | None:
+    """Decode a garbled run again, or None when its bytes do not give ordinary text.
+
+    ``left``/``right`` are the characters just outside the run, used to choose the
+    edge characters.
+
+    >>> repair_run("厝罕娞峁└觾", "當", "質")
+    '地群眾提供優'
+    """
+    try:
+        data = run.encode("gbk")
+    except UnicodeEncodeError:
+        return None
+    # Read as UTF-8: the run was UTF-8 bytes decoded as GBK.
+    try:
+        as_utf8 = data.decode("utf-8")
+        if _ordinary(as_utf8):
+            return as_utf8
+    except UnicodeDecodeError:
+        pass
+    # Read one byte off: the run was GBK bytes decoded from the wrong starting byte.
+    if len(data) < 4:
+        return None
+    inner_bytes = data[1:-1] if len(data) % 2 == 0 else data[1:]
+    try:
+        inner = inner_bytes.decode("gbk")
+    except UnicodeDecodeError:
+        return None
+    if not _ordinary(inner):
+        return None
+    first = _best(_edge_choices(None, data[0]), left, inner[0])
+    last = _best(_edge_choices(data[-1], None), inner[-1], right) if len(data) % 2 == 0 else None
+    return _confirmed((first or "") + inner + (last or ""), left, right)
+
+
+def _confirmed(candidate: str, left: str, right: str) -> str | None:
+    """Keep only the characters of a re-decoded run that jieba finds inside words of two
+    or more characters (with the context around the run); a byte pair lost in the garbling
+    shifts everything after it into plausible-looking but wrong single characters.
+    """
+    from .script import to_simplified_raw
+
+    text = to_simplified_raw(left + candidate + right)
+    keep, pos = [False] * len(text), 0
+    for token in _jieba().lcut(text, HMM=False):
+        if len(token) >= 2 and word_frequency(token) > 0:
+            keep[pos : pos + len(token)] = [True] * len(token)
+        pos += len(token)
+    kept = "".join(ch for ch, ok in zip(candidate, keep[len(left) : len(left) + len(candidate)], strict=True) if ok)
+    return kept or None
+
+
+def repair(text: str) -> tuple[str, list[str]]:
+    """Repair or remove every garbled run in ``text``; returns the text and flags.
+
+    >>> repair("為當厝罕娞峁└觾質")
+    ('為當地群眾提供優質', ['mojibake_repaired'])
+    >>> repair("骨科醫院、??破?、院務部")
+    ('骨科醫院、、院務部', ['mojibake_removed'])
+    """
+    runs = find_runs(text)
+    if not runs:
+        return text, []
+    flags: set[str] = set()
+    out, pos = [], 0
+    for start, end in runs:
+        if start < pos:
+            continue
+        fixed = None if "?" in text[start:end] else repair_run(text[start:end], text[start - 1 : start], text[end : end + 1])
+        out.append(text[pos:start])
+        if fixed:
+            out.append(fixed)
+            flags.add("mojibake_repaired")
+        else:
+            flags.add("mojibake_removed")
+        pos = end
+    out.append(text[pos:])
+    return "".join(out), sorted(flags)

@@ -1,0 +1,383 @@
+"""What a line *is*, judged from its own text (simplified script): boilerplate, credit,
+dateline, publication-date line, photo caption, headline shape. Pure functions; the
+segmenter (``segment.py``) combines them with the line's position.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+HAN = "\u4e00-\u9fff\u3400-\u4dbf"
+TERMINAL = "。!?!?…;;"
+CLOSERS = "”’」』))》〉】]\"'"
+SOFT_END = ",,、::“‘「『((《〈—-·"  # a line ending in these continues on the next line
+# Characters that do not start a sentence: a line beginning with one continues the last.
+CONTINUATION_START = set("的地得了着过们等之并而及与和或,,、。;;::)》”’!?!?")
+
+
+def visible_len(text: str) -> int:
+    return len(re.sub(r"\s", "", text))
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether a line ends like a finished sentence (closing quotes and brackets are
+    looked through).
+
+    >>> ends_sentence("感受“红船”精神。"), ends_sentence("“七大中"), ends_sentence("他说:“好。”")
+    (True, False, True)
+    """
+    t = text.rstrip()
+    while t and t[-1] in CLOSERS:
+        t = t[:-1].rstrip()
+    return bool(t) and t[-1] in TERMINAL
+
+
+def is_prose(text: str) -> bool:
+    """A sentence or more of running text (as opposed to a headline or a label)."""
+    return ends_sentence(text) or "。" in text
+
+
+# ---------------------------------------------------------------- boilerplate
+
+_BOILERPLATE = re.compile(
+    r"(您?(?:当前|所在)?的?位置[::]|当前位置|首页\s*(?:>|->|»|/)|>>|->|»"
+    r"|分享到|分享至|扫一扫|扫码|微信扫|长按(?:识别|二维码)|二维码|打印本页|关闭窗口|返回顶部|收藏本|字号[::]|【字体|字体[::]"
+    r"|网友评论|全部评论|查看更多评论|发表评论|我要评论|热榜|相关推荐|相关文章|相关阅读|相关新闻|延伸阅读|推荐阅读|猜你喜欢|热门文章|上一篇|下一篇"
+    r"|关注(?:公众号|我们|微信)|公众号[::]?\s*关注|点击关注|欢迎关注|友情链接|赞助链接|限时推广|广告|免责声明"
+    r"|copyright|©|版权所有|all rights reserved|icp备|icp证|公网安备|技术支持|联系电话|联系我们|网站支持|ipv6|推荐使用|分辨率|浏览器|主办单位|承办单位"
+    r"|https?://|www\.|\.com\b|\.cn\b)",
+    re.IGNORECASE,
+)
+# Once one of these starts the tail of a page, the rest of the page is not the article.
+_TAIL_MARKER = re.compile(
+    r"^(?:延伸阅读|相关阅读|相关文章|相关新闻|相关推荐|推荐阅读|猜你喜欢|热门文章|热门推荐|更多新闻|更多阅读|友情链接|网友评论|全部评论)[::]?$"
+)
+_PLACEHOLDER = re.compile(r"^(?:\[?\s*(?:图片|图|视频|image|img|photo)\s*\]?|点击播放|\[\s*[^\]]{1,10}\s*\])$", re.IGNORECASE)
+_SEARCH_LABELS = {"标题", "正文", "关键词", "摘要", "作者", "来源", "栏目", "首页", "全文", "搜索", "内容", "时间", "日期"}
+
+
+def is_boilerplate(text: str) -> bool:
+    """Site furniture: navigation, share and follow prompts, view counts, comment and
+    related-reading blocks, footers, links, image placeholders, symbol-only lines.
+
+    >>> [is_boilerplate(t) for t in ["您所在的位置:", "分享到:", "××", "图片", "[ 医疗新闻 ]", "党建、临床业务双提升"]]
+    [True, True, True, True, True, False]
+    """
+    t = text.strip()
+    if not re.search(rf"[{HAN}A-Za-z0-9]", t):
+        return True
+    if _PLACEHOLDER.match(t) or t in _SEARCH_LABELS:
+        return True
+    return visible_len(t) <= 80 and bool(_BOILERPLATE.search(t)) and not is_prose_with_period(t)
+
+
+def is_prose_with_period(text: str) -> bool:
+    return text.count("。") >= 2
+
+
+def is_tail_marker(text: str) -> bool:
+    """A line after which a page holds only related links, comments or footers.
+
+    >>> is_tail_marker("延伸阅读"), is_tail_marker("延伸阅读很有意思。")
+    (True, False)
+    """
+    return bool(_TAIL_MARKER.match(text.strip()))
+
+
+def is_nav_label(text: str) -> bool:
+    """A short label above a headline (site section, breadcrumb piece): six characters or
+    fewer, no punctuation."""
+    return visible_len(text) <= 6 and not re.search(r"[,。!?、]", text)
+
+
+# ---------------------------------------------------------------- credits
+
+CREDIT_ROLES = (
+    "责任编辑|责编|编辑|编审|审核|审签|审校|初审|复审|终审|一审|二审|三审|校对|排版|美编|设计|监制|统筹|策划|制作"
+    "|文字|文/图|图/文|文图|图文|文|图片|图|摄影|摄像|视频|撰稿|供稿|来源|作者|通讯员|记者"
+)
+_CREDIT_PAIR = re.compile(rf"(?P<role>{CREDIT_ROLES})\s*[::|丨/]\s*(?P<names>[^::|丨]*?)(?=\s+(?:{CREDIT_ROLES})\s*[::|丨/]|$)")
+_CREDIT_LINE = re.compile(rf"^\s*(?:{CREDIT_ROLES})\s*[::|丨/]")
+
+
+def split_names(names: str) -> list[str]:
+    """Names separated by spaces, 、 or commas; single characters split by a space in
+    the source (``杨 军``) are one name.
+
+    >>> split_names("杨 军 李满桂"), split_names("马秀清 王春玮、杨兴唐")
+    (['杨军', '李满桂'], ['马秀清', '王春玮', '杨兴唐'])
+    """
+    tokens = [t for t in re.split(r"[\s、,,;;]+", names.strip()) if t]
+    out: list[str] = []
+    for tok in tokens:
+        if len(tok) == 1 and out and len(out[-1]) == 1:
+            out[-1] += tok
+        else:
+            out.append(tok)
+    return out
+
+
+def parse_credits(text: str) -> list[tuple[str, str]] | None:
+    """(role, name) pairs of a credit line, or None when the line is not one.
+
+    >>> parse_credits("文:马秀清 王春玮")
+    [('文', '马秀清'), ('文', '王春玮')]
+    >>> parse_credits("供稿 | 肿瘤医院  编辑 | 韩翠玥")
+    [('供稿', '肿瘤医院'), ('编辑', '韩翠玥')]
+    >>> parse_credits("学术交流第一项:海南州人民医院副院长扎洛") is None
+    True
+    """
+    t = text.strip()
+    if visible_len(t) > 60 or not _CREDIT_LINE.match(t) or is_prose(t):
+        return None
+    pairs = [(m.group("role"), n) for m in _CREDIT_PAIR.finditer(t) for n in split_names(m.group("names"))]
+    return pairs or [(t.split(":")[0].split(":")[0].strip(), "")]
+
+
+# A name-only signature closing the last paragraph: "。(赵猛)", "。(作者:郭紫泉)".
+_SIGNATURE = re.compile(
+    rf"(?<=[{TERMINAL}”’])\s*[((](?:(?P<role>作者|来源|供稿|文|图|通讯员|记者)[::]?\s*)?(?P<names>[{HAN}·]{{2,12}}(?:\s+[{HAN}]{{2,4}})*)(?:\s*报道)?[))]\s*$"
+)
+
+
+def split_signature(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """Split a closing signature off a paragraph.
+
+    >>> split_signature("更见实效。(赵猛)")
+    ('更见实效。', [('作者', '赵猛')])
+    >>> split_signature("村(社区)活动均已开展完毕。")
+    ('村(社区)活动均已开展完毕。', [])
+    """
+    m = _SIGNATURE.search(text)
+    if not m:
+        return text, []
+    return text[: m.start()].rstrip(), [(m.group("role") or "作者", n) for n in split_names(m.group("names"))]
+
+
+# ---------------------------------------------------------------- datelines and bylines
+
+_NAMES = rf"[{HAN}·]{{2,8}}(?:[\s、,,]+[{HAN}·]{{2,8}})*"
+_DATELINE_PATTERNS = (
+    # 【全媒体记者 胡强 通讯员 吴竹子】
+    re.compile(rf"^[【\[](?P<inner>[^】\]]{{0,40}}(?:记者|通讯员)[^】\]]{{0,40}})[】\]]"),
+    # 本报济宁10月31日讯(记者 唐首政 通讯员 王扬) / 驻马店网讯(记者 …) / 本报讯 王根华报道:
+    re.compile(
+        rf"^(?P<lead>[{HAN}A-Za-z0-9·]{{1,20}}?[讯])\s*"
+        rf"(?:[((](?P<inner>[^()()]{{0,60}})[))]|(?P<bare>(?:记者|通讯员)\s*{_NAMES}(?:\s+通讯员\s*{_NAMES})?)(?=\s)|(?P<by>[{HAN}]{{2,4}}\s*报道)[::]?|(?=\s))"
+    ),
+    # (记者 张三 通讯员 李四) / (芦珊 报道) opening a paragraph
+    re.compile(rf"^[((](?P<inner>(?:记者|通讯员)[^()()]{{1,60}}|[{HAN}]{{2,4}}(?:\s+[{HAN}]{{2,4}})*\s*报道)[))]"),
+)
+# A byline standing alone: 大众网·海报新闻记者 董昊骞 通讯员 卢骁 济南报道 / 封面新闻记者宁芝
+_BYLINE = re.compile(rf"^[{HAN}A-Za-z·]{{0,20}}记者\s*{_NAMES}(?:\s*通讯员\s*{_NAMES})?(?:\s*[{HAN}]{{2,6}}报道)?$")
+
+
+@dataclass
+class Dateline:
+    text: str  # the dateline as it stands in the line
+    end: int  # where the rest of the line (the body) begins
+    reporters: list[str]
+    correspondents: list[str]
+
+
+def _people(inner: str) -> tuple[list[str], list[str]]:
+    inner = re.sub(rf"\s*[{HAN}]{{2,6}}报道$", "", inner.strip())
+    reporters: list[str] = []
+    correspondents: list[str] = []
+    for role, names in re.findall(rf"(记者|通讯员)\s*((?:(?!记者|通讯员)[^()()】\]])*)", inner):
+        target = reporters if role == "记者" else correspondents
+        target += [n for n in split_names(names) if 2 <= len(n) <= 8]
+    return reporters, correspondents
+
+
+def find_dateline(text: str) -> Dateline | None:
+    """A dateline or byline at the start of a line, with the names in it.
+
+    >>> d = find_dateline("本报济宁10月31日讯(记者 唐首政 通讯员 陈伟 田野) 10月29日,邹城市")
+    >>> d.text, d.reporters, d.correspondents, d.end
+    ('本报济宁10月31日讯(记者 唐首政 通讯员 陈伟 田野)', ['唐首政'], ['陈伟', '田野'], 30)
+    >>> find_dateline("昆明信息港讯 记者薛江涛 为扎实推进").reporters
+    ['薛江涛']
+    >>> find_dateline("封面新闻记者宁芝").reporters
+    ['宁芝']
+    >>> find_dateline("喜讯传来,全院沸腾。") is None
+    True
+    """
+    if visible_len(text) <= 60 and _BYLINE.match(text.strip()):
+        reporters, correspondents = _people(re.sub(r"^.*?记者", "记者", text.strip()))
+        return Dateline(text.strip(), len(text), reporters, correspondents)
+    for pattern in _DATELINE_PATTERNS:
+        m = pattern.match(text)
+        if not m:
+            continue
+        groups = m.groupdict()
+        inner = groups.get("inner") or groups.get("bare") or ""
+        reporters, correspondents = _people(inner)
+        end = m.end()
+        while end < len(text) and text[end] in " ::":
+            end += 1
+        return Dateline(text[: m.end()].strip(), end, reporters, correspondents)
+    return None
+
+
+# ---------------------------------------------------------------- publication dates
+
+_TIME = r"(?:[\sT]*(?P<H>\d{1,2})[::时](?P<M>\d{2})(?:[::分](?P<S>\d{2}))?)?"
+_DATE_PATTERNS = (
+    re.compile(rf"(?P<y>(?:19|20)\d\d)\s*[-/.]\s*(?P<m>\d{{1,2}})\s*[-/.]\s*(?P<d>\d{{1,2}})(?!\d){_TIME}"),
+    re.compile(rf"(?P<y>(?:19|20)\d\d)年(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日{_TIME}"),
+    re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>(?:19|20)\d\d){_TIME}"),
+    re.compile(rf"(?<!\d)(?P<y>(?:19|20)\d\d)\s+(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})(?!\d){_TIME}"),
+)
+_META_LABEL = re.compile(
+    r"发布|时间|日期|更新|来源|作者|浏览|阅读|点击|编辑|字号|稿源|访问|次数|责编"
+)
+_DATE_PIECE = re.compile(r"^(?:(?:19|20)\d\d(?:年)?|\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}:\d{2}(?::\d{2})?)$")
+_GLUED_DATETIME = re.compile(r"^((?:19|20)\d\d[-/]\d{1,2}[-/]\d{1,2}[\sT]+\d{1,2}:\d{2}(?::\d{2})?)\s*(?=\S)")
+EARLIEST = dt.date(1949, 10, 1)
+
+
+@dataclass
+class Published:
+    date: dt.date
+    at: dt.datetime | None
+
+
+def parse_date(text: str, today: dt.date | None = None) -> Published | None:
+    """The first plausible date (and time) in a text.
+
+    >>> parse_date("发布日期:2025-06-04 15:36:56 浏览次数:")
+    Published(date=datetime.date(2025, 6, 4), at=datetime.datetime(2025, 6, 4, 15, 36, 56))
+    >>> parse_date("06.07.2018 18:46").date, parse_date("2018年1月25日").at
+    (datetime.date(2018, 7, 6), None)
+    >>> parse_date("2023 03-10 10:19").at
+    datetime.datetime(2023, 3, 10, 10, 19)
+    """
+    today = today or dt.date.today()
+    for pattern in _DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            try:
+                day = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+            except ValueError:
+                continue
+            if not EARLIEST <= day <= today:
+                continue
+            at = None
+            if m["H"] is not None:
+                try:
+                    at = dt.datetime(day.year, day.month, day.day, int(m["H"]), int(m["M"]), int(m["S"] or 0))
+                except ValueError:
+                    at = None
+            return Published(day, at)
+    return None
+
+
+def is_date_line(text: str) -> bool:
+    """A posting-date / metadata line (date with a label or on its own), or a bare piece
+    of a date split over lines.
+
+    >>> [is_date_line(t) for t in ["2025/01/20 09:51 来源:社区文化网 阅读:1.4万", "03-10", "10:19", "2018年1月25日上午,我院外科第二党支部开展活动。"]]
+    [True, True, True, False]
+    """
+    t = text.strip()
+    if _DATE_PIECE.match(t):
+        return True
+    if visible_len(t) > 80 or "。" in t or parse_date(t, dt.date.max) is None:
+        return False
+    rest = t
+    for pattern in _DATE_PATTERNS:
+        rest = pattern.sub("", rest)
+    return bool(_META_LABEL.search(t)) or visible_len(rest) <= 4
+
+
+def split_glued_datetime(text: str) -> int:
+    """Length of a date-time glued to the start of a prose line, else 0.
+
+    >>> split_glued_datetime("2024-11-06 14:34:15青海红十字医院检验科为持续推进")
+    19
+    """
+    m = _GLUED_DATETIME.match(text)
+    return m.end() if m else 0
+
+
+def is_meta_line(text: str) -> bool:
+    """A label line without a date: view counts, an empty author field."""
+    t = text.strip()
+    return visible_len(t) <= 40 and bool(re.match(r"^(?:浏览|阅读|点击|访问)(?:次数|量|数)?[::]?\s*[\d.万]*$", t))
+
+
+# ---------------------------------------------------------------- captions and headlines
+
+_CAPTION_CUE = re.compile(
+    r"(?:摄|供图|摄影)\)?$|^图为|^(?:图|图片)[::]|▲|△|现场。?$|合影(?:留念)?。?$|留影。?$|揭牌。?$|致辞。?$|剪彩。?$|授牌。?$|授旗。?$"
+)
+
+
+def is_caption_cue(text: str) -> bool:
+    """Words that mark a photo caption.
+
+    >>> [is_caption_cue(t) for t in ["典型事迹报告会现场。", "齐鲁晚报·齐鲁壹点记者 唐首政 摄", "县委常委、副县长武庆联出席义诊开幕式并致辞", "党建、临床业务双提升"]]
+    [True, True, True, False]
+    """
+    return visible_len(text) <= 50 and bool(_CAPTION_CUE.search(text.strip()))
+
+
+def is_short_caption(text: str) -> bool:
+    """A short one-clause sentence standing alone: how a caption under a photo reads."""
+    t = text.strip()
+    return visible_len(t) <= 30 and t.endswith("。") and not re.search(r"[,,;;。]", t[:-1])
+
+
+HEADING_MAX = 22  # sub-headings are short; longer unpunctuated lines are wrapped prose
+TITLE_MAX = 120
+
+
+def is_headline(text: str, limit: int = TITLE_MAX) -> bool:
+    """Headline shape: not a sentence, not too long, not ending mid-phrase."""
+    t = text.strip()
+    return 2 <= visible_len(t) <= limit and not is_prose(t) and t[-1] not in SOFT_END
+
+
+def has_heading_shape(text: str) -> bool:
+    """Parallel phrases (``红色记忆 追寻初心``, ``党建、临床业务双提升``), a numbered or
+    colon-led heading (``会议第一项:学中思``, ``一、…``).
+
+    >>> [has_heading_shape(t) for t in ["红色记忆 追寻初心", "会议第一项:学中思、思中进", "县委常委、副县长武庆联出席义诊开幕式并致辞"]]
+    [True, True, False]
+    """
+    t = text.strip()
+    if re.match(r"^(?:[一二三四五六七八九十]+[、.]|[((][一二三四五六七八九十\d]+[))]|\d+[、.]|第[一二三四五六七八九十\d]+[项部分章节])", t):
+        return True
+    if re.search(r"[::]", t) and visible_len(t) <= 20:
+        return True
+    parts = [p for p in re.split(r"[\s,,、!!]+", t) if p]
+    return len(parts) >= 2 and all(2 <= len(p) <= 10 for p in parts) and max(map(len, parts)) - min(map(len, parts)) <= 4
+
+
+def split_rubric(title: str) -> tuple[str | None, str]:
+    """A leading 【rubric】 or ``rubric | `` taken off a headline.
+
+    >>> split_rubric("【党日style】新意!这四家医院"), split_rubric("我为群众办实事 | 肿瘤医院用心用情")
+    (('党日style', '新意!这四家医院'), ('我为群众办实事', '肿瘤医院用心用情'))
+    """
+    m = re.match(r"^\s*[【\[]([^】\]]{1,20})[】\]]\s*(.+)$", title)
+    if m and not re.search("记者|通讯员", m.group(1)):
+        return m.group(1).strip(), m.group(2).strip()
+    m = re.match(r"^\s*([^|丨｜]{2,14}?)\s*[|丨｜]\s*(.{4,})$", title)
+    if m and visible_len(m.group(1)) < visible_len(m.group(2)):
+        return m.group(1).strip(), m.group(2).strip()
+    return None, title.strip()
+
+
+def split_subtitle(title: str) -> tuple[str, str | None]:
+    """Headline ``main——sub`` into its two parts.
+
+    >>> split_subtitle("聚支部力量 彰显党员活力 ——外科第二党支部联合开展活动")
+    ('聚支部力量 彰显党员活力', '外科第二党支部联合开展活动')
+    """
+    m = re.match(r"^(.{2,}?)\s*(?:——|--|—|――)\s*(.{2,})$", title)
+    if not m:
+        return title, None
+    return m.group(1).strip(), m.group(2).strip()

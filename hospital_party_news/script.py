@@ -1,0 +1,96 @@
+"""Script: tell traditional from simplified, convert with OpenCC.
+
+Configuration: OpenCC ``t2s`` (OpenCC's standard traditional → simplified). ``tw2sp`` and
+``hk2s`` first rewrite Taiwan / Hong Kong vocabulary (e.g. 軟體 → 软件), which changes
+words, not just script; our sources are mainland texts that happen to be written in
+traditional characters, so the character-level ``t2s`` is the right one. It is also what
+downstream users most often apply themselves, so a round trip stays stable.
+
+Known pitfalls and how they are handled (``EXCEPTIONS`` below, tested in tests/test_script.py):
+- 乾 in place names (乾安縣, 乾縣, 乾陵): t2s writes 干; protected, stays 乾.
+- 後 → 后, 髮 → 发, 發 → 发: correct in t2s, guarded by tests.
+- 著 / 着: t2s keeps 著 (著名, 顯著 → 显著 are right; the aspect particle 進行著 stays 进行著,
+  where modern usage writes 着). Kept as OpenCC writes it so that `text` equals what
+  `OpenCC('t2s')` gives; documented as a limitation in the card.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+OPENCC_CONFIG = "t2s"
+TRADITIONAL_SHARE = 0.05  # a document is traditional when ≥ 5 % of its Han chars change
+
+# Phrases OpenCC t2s converts wrongly: traditional phrase → simplified phrase.
+EXCEPTIONS: dict[str, str] = {
+    "乾安縣": "乾安县",
+    "乾安县": "乾安县",
+    "乾縣": "乾县",
+    "乾县": "乾县",
+    "乾陵": "乾陵",
+    "乾州": "乾州",
+}
+_EXCEPTION_RE = re.compile("|".join(sorted(map(re.escape, EXCEPTIONS), key=len, reverse=True)))
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    import opencc
+
+    return opencc.OpenCC(OPENCC_CONFIG)
+
+
+def converter_name() -> str:
+    """Which OpenCC implementation this build uses (recorded in the manifest)."""
+    from importlib import metadata
+
+    for dist in ("opencc-python-reimplemented", "opencc", "OpenCC"):
+        try:
+            return f"{dist} {metadata.version(dist)} ({OPENCC_CONFIG})"
+        except metadata.PackageNotFoundError:
+            continue
+    return f"unknown ({OPENCC_CONFIG})"
+
+
+@lru_cache(maxsize=65536)
+def to_simplified_raw(text: str) -> str:
+    """Plain OpenCC t2s, no exceptions (used for lookups)."""
+    return _converter().convert(text)
+
+
+def to_simplified(text: str) -> str:
+    """OpenCC t2s with the documented exceptions protected.
+
+    >>> to_simplified("吉林省乾安縣醫院之後")
+    '吉林省乾安县医院之后'
+    """
+    parts, pos = [], 0
+    for m in _EXCEPTION_RE.finditer(text):
+        parts += [to_simplified_raw(text[pos : m.start()]), EXCEPTIONS[m.group()]]
+        pos = m.end()
+    parts.append(to_simplified_raw(text[pos:]))
+    return "".join(parts)
+
+
+def traditional_share(text: str) -> float:
+    """Share of Han characters that t2s changes.
+
+    >>> traditional_share("黨建引領"), traditional_share("党建引领")
+    (0.5, 0.0)
+    """
+    han = _HAN.findall(text)
+    if not han:
+        return 0.0
+    simplified = to_simplified_raw("".join(han))
+    return sum(a != b for a, b in zip(han, simplified, strict=False)) / len(han)
+
+
+def detect_script(text: str) -> str:
+    return "traditional" if traditional_share(text) >= TRADITIONAL_SHARE else "simplified"
+
+
+def has_traditional(text: str) -> bool:
+    """Whether the text still holds characters our converter would change."""
+    return to_simplified(text) != text

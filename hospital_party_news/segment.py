@@ -1,0 +1,329 @@
+"""Stage 3, segment: give every line piece a role and cut the document into articles.
+
+1. ``fixed_roles``: what a line is by its own text (boilerplate, credit, date line,
+   dateline); a date glued to a sentence, or a dateline opening one, is split off.
+2. ``article_starts``: where articles begin: top-level Markdown headings, else
+   newspaper datelines (each article's headline block sits right above its dateline),
+   else a headline after a wider-than-usual gap or after a signed-off paragraph.
+3. ``segment_article``: the header zone (title, subtitle, captions, meta) up to the first
+   sentence or dateline, then the body: sub-headings, captions, and paragraphs whose
+   hard-wrapped pieces are joined.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import replace
+
+from . import patterns as p
+from .records import ArticleDraft, Document, Line
+
+UNDECIDED = "?"
+
+
+# ---------------------------------------------------------------- 1. fixed roles
+
+
+def _split(line: Line, at: int) -> tuple[Line, Line]:
+    """Cut a piece in two at index ``at`` of its cleaned text; the raw offset of the cut
+    is found by looking the second half up in the raw span."""
+    head, tail = line.text[:at].strip(), line.text[at:].strip()
+    return (
+        replace(line, text=head, simplified=line.simplified[:at].strip(), end=line.start + at),
+        replace(line, text=tail, simplified=line.simplified[at:].strip(), blank_before=0),
+    )
+
+
+def _locate(raw: str, line: Line, tail: Line) -> None:
+    """Point ``tail.start`` (and the head's end) at where its text begins in the raw span."""
+    span = raw[line.start : line.end]
+    probe = tail.text[:4]
+    pos = span.find(probe) if probe else -1
+    cut = line.start + (pos if pos >= 0 else min(len(span), len(line.text) - len(tail.text)))
+    tail.start = cut
+
+
+def fixed_roles(lines: list[Line], raw: str) -> list[Line]:
+    out: list[Line] = []
+    in_tail = False
+    for line in lines:
+        s = line.simplified
+        if in_tail and not (line.hint or "").startswith("heading"):
+            out.append(replace(line, role="boilerplate"))
+            continue
+        in_tail = False
+        if not s.strip():
+            out.append(replace(line, role="boilerplate"))
+        elif p.is_tail_marker(s):
+            in_tail = True
+            out.append(replace(line, role="boilerplate"))
+        elif p.is_date_line(s):
+            out.append(replace(line, role="date"))
+        elif p.parse_credits(s):
+            out.append(replace(line, role="credit"))
+        elif p.is_boilerplate(s) or p.is_meta_line(s):
+            out.append(replace(line, role="boilerplate"))
+        else:
+            out += _split_leads(line, raw)
+    return out
+
+
+def _split_leads(line: Line, raw: str) -> list[Line]:
+    """A date-time glued to the first sentence, or a dateline opening a paragraph, becomes
+    a piece of its own."""
+    s = line.simplified
+    glued = p.split_glued_datetime(s)
+    if glued:
+        head, tail = _split(line, glued)
+        _locate(raw, line, tail)
+        head.end = tail.start
+        return [replace(head, role="date"), *_split_leads(tail, raw)]
+    dateline = p.find_dateline(s)
+    if dateline:
+        if dateline.end >= len(s.rstrip()):
+            return [replace(line, role="dateline")]
+        head, tail = _split(line, dateline.end)
+        _locate(raw, line, tail)
+        head.end = tail.start
+        return [replace(head, role="dateline"), replace(tail, role=UNDECIDED)]
+    return [replace(line, role=UNDECIDED)]
+
+
+# ---------------------------------------------------------------- 2. article starts
+
+
+def _open(line: Line) -> bool:
+    return line.role == UNDECIDED
+
+
+def _ends(text: str) -> bool:
+    return p.ends_sentence(p.split_signature(text)[0])
+
+
+def article_starts(lines: list[Line]) -> list[int]:
+    """Indices of the first piece of every article (the first is always 0)."""
+    md = [i for i, ln in enumerate(lines) if (ln.hint or "").startswith("heading") and _is_md(ln)]
+    if md:
+        top = min(_level(lines[i]) for i in md)
+        starts = [i for i in md if _level(lines[i]) == top]
+        if len(starts) > 1 or starts[0] > 0:
+            return sorted({0, *starts[1:]} if _only_preamble(lines, starts[0]) else {0, *starts})
+    datelines = [i for i, ln in enumerate(lines) if ln.role == "dateline"]
+    starts = {0}
+    if len(datelines) >= 2:
+        starts |= {_headline_block_start(lines, i) for i in datelines[1:]}
+    starts |= set(_gap_starts(lines))
+    return sorted(starts)
+
+
+def _is_md(line: Line) -> bool:
+    return line.hint is not None and line.hint.startswith("heading") and line.text == line.text.lstrip("#")
+
+
+def _level(line: Line) -> int:
+    return int((line.hint or "heading:9").split(":")[1])
+
+
+def _only_preamble(lines: list[Line], first: int) -> bool:
+    """Nothing before the first heading but furniture: fold it into the first article."""
+    return all(not _open(ln) or not p.is_prose(ln.simplified) for ln in lines[:first])
+
+
+def _headline_block_start(lines: list[Line], dateline: int) -> int:
+    """Walk up from a dateline over its headline block (headlines, captions, date lines)
+    to the end of the previous article."""
+    j = dateline - 1
+    while j > 0:
+        ln = lines[j]
+        s = ln.simplified
+        if ln.role == "date" or (
+            _open(ln) and (p.is_caption_cue(s) or p.is_short_caption(s) or p.is_headline(s, 60))
+        ):
+            j -= 1
+            continue
+        break
+    return j + 1
+
+
+def _gap_starts(lines: list[Line]) -> list[int]:
+    """Headlines after a wider gap than the page's usual paragraph gap, or right after a
+    paragraph that closes with a signature like (行政一支部)."""
+    content = [i for i, ln in enumerate(lines) if _open(ln)]
+    gaps = [lines[i].blank_before for i in content[1:]]
+    usual = statistics.median(gaps) if gaps else 0
+    starts = []
+    for k, i in enumerate(content[1:-1], start=1):
+        ln, nxt = lines[i], lines[content[k + 1]]
+        prev = lines[i - 1]
+        if not (p.is_headline(ln.simplified, 60) and p.visible_len(ln.simplified) >= 6):
+            continue
+        if not p.is_prose(nxt.simplified):
+            continue
+        wide = ln.blank_before >= max(2, usual + 1)
+        signed = _open(prev) and bool(p.split_signature(prev.simplified)[1])
+        after_prose = prev.role != UNDECIDED or _ends(prev.simplified)
+        if (wide and after_prose) or signed:
+            starts.append(i)
+    return starts
+
+
+# ---------------------------------------------------------------- 3. one article
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[\s—–\-|丨:]", "", text)
+
+
+def segment_article(lines: list[Line]) -> ArticleDraft:
+    body_start = _header(lines)
+    _body(lines, body_start)
+    return ArticleDraft(lines=lines, body_start=body_start)
+
+
+def _header(lines: list[Line]) -> int:
+    """Assign title / subtitle / captions / furniture up to the body; return its start."""
+    title = subtitle = None
+    for idx, ln in enumerate(lines):
+        s = ln.simplified
+        if ln.role == "dateline":
+            return idx
+        if not _open(ln):
+            continue
+        if idx == 0 and _is_md(ln):
+            ln.role, title = "title", idx
+            continue
+        if title is None:
+            if p.is_prose(s) and not p.is_short_caption(s):
+                return idx
+            if p.is_nav_label(s) and _headline_follows(lines, idx):
+                ln.role = "boilerplate"
+            elif p.is_caption_cue(s):
+                ln.role = "caption"
+            elif p.is_headline(s):
+                ln.role, title = "title", idx
+            else:
+                return idx
+            continue
+        if p.is_caption_cue(s) or p.is_short_caption(s):
+            ln.role = "caption"
+        elif p.is_prose(s):
+            return idx
+        elif subtitle is None and p.is_headline(s, 40) and not re.search(r"[,,::]", s) and not p.is_nav_label(s):
+            ln.role, subtitle = "subtitle", idx
+        elif _dateline_soon(lines, idx):
+            ln.role = "boilerplate"  # injected text between a headline and its dateline
+        else:
+            return idx
+    return len(lines)
+
+
+def _headline_follows(lines: list[Line], idx: int) -> bool:
+    for ln in lines[idx + 1 :]:
+        if not _open(ln):
+            continue
+        return p.is_headline(ln.simplified) and not p.is_nav_label(ln.simplified)
+    return False
+
+
+def _dateline_soon(lines: list[Line], idx: int) -> bool:
+    ahead = [ln for ln in lines[idx + 1 :] if ln.role in (UNDECIDED, "dateline")][:3]
+    return any(ln.role == "dateline" for ln in ahead)
+
+
+def _body(lines: list[Line], start: int) -> None:
+    """Decide headings, captions and body lines; mark hard-wrap joins."""
+    title = _norm("".join(ln.simplified for ln in lines if ln.role in ("title", "subtitle")))
+    content = [ln for ln in lines[start:] if _open(ln)]
+    kinds: list[str] = []  # "body", "cand", "caption", "heading"
+    previous_body: Line | None = None
+    for k, ln in enumerate(content):
+        s = ln.simplified
+        nxt = content[k + 1].simplified if k + 1 < len(content) else ""
+        continuing = previous_body is not None and kinds[-1] == "body" and not _ends(previous_body.simplified)
+        if (ln.hint or "").startswith("heading"):
+            kind = "heading"
+        elif continuing:
+            kind = "body"
+        elif title and _norm(s) == title:
+            kind = "caption"
+        elif p.is_caption_cue(s):
+            kind = "caption"
+        elif p.is_headline(s, 30) and not (nxt and nxt[0] in p.CONTINUATION_START):
+            kind = "cand"
+        else:
+            kind = "body"
+        kinds.append(kind)
+        if kind == "body":
+            previous_body = ln
+    _resolve_candidates(content, kinds)
+    previous_open = False
+    for ln, kind in zip(content, kinds, strict=True):
+        ln.role = kind
+        if kind == "body":
+            ln.hint = "join" if previous_open else ln.hint
+            previous_open = not _ends(ln.simplified)
+        elif kind == "heading":
+            previous_open = False
+
+
+def _resolve_candidates(content: list[Line], kinds: list[str]) -> None:
+    """Runs of standalone short lines: all but the last are captions; the last heads a
+    section when body follows it. Headings need company (two or more in the article) or
+    the shape of a heading; a lone one without that shape is a photo caption."""
+    n = len(kinds)
+    heads: list[int] = []
+    trailing: list[int] = []
+    k = 0
+    while k < n:
+        if kinds[k] not in ("cand", "caption"):
+            k += 1
+            continue
+        j = k
+        while j < n and kinds[j] in ("cand", "caption"):
+            j += 1
+        for m in range(k, j - 1):
+            if kinds[m] == "cand":
+                kinds[m] = "caption"
+        last = j - 1
+        if kinds[last] == "cand":
+            if j < n and kinds[j] == "body":
+                heads.append(last)
+            else:
+                trailing.append(last)
+        k = j
+    short = [h for h in heads if p.visible_len(content[h].simplified) <= p.HEADING_MAX]
+    company = len(short) >= 2 or any(kinds[i] == "heading" for i in range(n))
+    for h in heads:
+        s = content[h].simplified
+        if h in short and (company or p.has_heading_shape(s)):
+            kinds[h] = "heading"
+        else:
+            kinds[h] = "body" if p.visible_len(s) > p.HEADING_MAX else "caption"
+    has_heading = "heading" in kinds
+    for t in trailing:
+        s = content[t].simplified
+        if has_heading and p.visible_len(s) <= 12:
+            kinds[t] = "heading"
+        elif p.visible_len(s) <= 12 and re.search(r"(医院|卫生院|中心|支部|党委|科|部|办公室)$", s):
+            kinds[t] = "credit"  # a closing signature: the unit that wrote it
+        else:
+            kinds[t] = "body"
+
+
+# ---------------------------------------------------------------- the step
+
+
+def segment_document(doc: Document) -> Document:
+    if doc.status != "ok":
+        return doc
+    lines = fixed_roles(doc.lines, doc.raw_text)
+    starts = article_starts(lines)
+    bounds = list(zip(starts, [*starts[1:], len(lines)], strict=True))
+    doc.lines = lines
+    doc.drafts = [segment_article(lines[a:b]) for a, b in bounds]
+    doc.drafts = [d for d in doc.drafts if any(ln.role == "body" for ln in d.lines)] or doc.drafts
+    for ln in lines:
+        if ln.role == UNDECIDED:
+            ln.role = "body"
+    return doc

@@ -1,0 +1,10 @@
+"""Versions, each with its own meaning (rules in CHANGELOG.md):
+
+- ``DATASET_VERSION``: the data. PATCH = same records, different serialization; MINOR = new
+  columns or new records, old ones unchanged; MAJOR = records or their meanings changed.
+- ``BUILDER_VERSION``: this package's code (the Python distribution's version).
+- ``SCHEMA_VERSION`` (in ``schema.py``): the column declarations.
+"""
+
+DATASET_VERSION = "1.0.0"
+BUILDER_VERSION = "0.1.0"

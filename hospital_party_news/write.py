@@ -1,0 +1,197 @@
+"""Stage 6, write: Arrow tables → Parquet, the dataset card and the manifest, written
+into a temporary folder beside the target and swapped in only when complete.
+
+Bytes are reproducible: no build time in the data or the card; Parquet written with
+fixed settings by one pyarrow version (recorded in the manifest).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable
+from contextlib import contextmanager
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from .records import Article, Document
+from .schema import ARTICLES, CONFIGS, DOCUMENTS, SCHEMA_VERSION, SECTIONS, Config
+from .version import BUILDER_VERSION, DATASET_VERSION
+
+PARQUET_OPTIONS = {"compression": "zstd", "compression_level": 9, "use_dictionary": True, "write_statistics": True}
+
+
+def parquet_path(config: str) -> str:
+    return f"data/{config}/train-00000-of-00001.parquet"
+
+
+# ---------------------------------------------------------------- rows
+
+
+def article_row(a: Article) -> dict:
+    return {
+        "article_id": a.article_id,
+        "document_id": a.document_id,
+        "article_index": a.article_index,
+        "title": a.title,
+        "title_original": a.title_original,
+        "subtitle": a.subtitle,
+        "column": a.column,
+        "text": a.text,
+        "text_original": a.text_original,
+        "script": a.script,
+        "published_date": a.published_date,
+        "published_at": a.published_at,
+        "dateline": a.dateline,
+        "reporters": a.reporters,
+        "correspondents": a.correspondents,
+        "captions": a.captions,
+        "credits": [{"role": r, "name": n} for r, n in a.credits],
+        "quality_flags": a.quality_flags,
+        "n_sections": len(a.sections),
+        "span_start": a.start,
+        "span_end": a.end,
+    }
+
+
+def section_rows(a: Article) -> Iterable[dict]:
+    for i, s in enumerate(a.sections):
+        yield {
+            "section_id": f"{a.article_id}-{i:03d}",
+            "article_id": a.article_id,
+            "document_id": a.document_id,
+            "section_index": i,
+            "heading": s.heading,
+            "heading_original": s.heading_original,
+            "text": s.text,
+            "text_original": s.text_original,
+            "span_start": s.start,
+            "span_end": s.end,
+        }
+
+
+def document_row(d: Document) -> dict:
+    ok = d.status == "ok"
+    return {
+        "document_id": d.document_id,
+        "source_file": d.source_file,
+        "sha256": d.sha256,
+        "size_bytes": d.size,
+        "encoding": d.encoding,
+        "status": d.status,
+        "error": d.error,
+        "n_articles": len(d.articles),
+        "script": d.script if ok else None,
+        "quality_flags": d.quality_flags if ok else [],
+        "raw_text": d.raw_text if ok else None,
+        "line_roles": [
+            {"line": ln.number, "start": ln.start, "end": ln.end, "role": ln.role} for ln in d.lines
+        ] if ok else [],
+    }
+
+
+def _table(config: Config, rows: list[dict]) -> pa.Table:
+    return pa.Table.from_pylist(rows, schema=config.arrow_schema(table_metadata()))
+
+
+def table_metadata() -> dict[str, str]:
+    return {
+        "hospital_party_news.dataset_version": DATASET_VERSION,
+        "hospital_party_news.schema_version": SCHEMA_VERSION,
+    }
+
+
+def build_tables(documents: list[Document]) -> dict[str, pa.Table]:
+    articles = [a for d in documents for a in d.articles]
+    return {
+        ARTICLES.name: _table(ARTICLES, [article_row(a) for a in articles]),
+        SECTIONS.name: _table(SECTIONS, [r for a in articles for r in section_rows(a)]),
+        DOCUMENTS.name: _table(DOCUMENTS, [document_row(d) for d in documents]),
+    }
+
+
+# ---------------------------------------------------------------- files
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def write_parquet(tables: dict[str, pa.Table], folder: Path) -> None:
+    for config in CONFIGS:
+        path = folder / parquet_path(config.name)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        pq.write_table(tables[config.name], path, **PARQUET_OPTIONS)
+
+
+def write_json(path: Path, data: object) -> None:
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n", encoding="utf-8")
+
+
+# ---------------------------------------------------------------- atomic swap
+
+
+def _siblings(target: Path, kind: str) -> list[Path]:
+    return sorted(target.parent.glob(f".{target.name}.{kind}-*"))
+
+
+def recover(target: Path) -> None:
+    """Undo what an interrupted build left: put back a previous dataset moved aside but
+    never replaced, and delete half-written temporary folders."""
+    old = _siblings(target, "old")
+    if old and not target.exists():
+        os.replace(old[-1], target)
+        old = old[:-1]
+    for debris in [*old, *_siblings(target, "tmp")]:
+        shutil.rmtree(debris, ignore_errors=True)
+
+
+@contextmanager
+def staging(target: Path):
+    """A temporary folder beside ``target``; on normal exit it replaces ``target``, on an
+    exception it is deleted and ``target`` is left as it was."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    recover(target)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
+    try:
+        yield tmp
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    swap_in(tmp, target)
+
+
+def swap_in(tmp: Path, target: Path) -> None:
+    if target.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
+        os.rmdir(old)
+        os.replace(target, old)
+        os.replace(tmp, target)
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        os.replace(tmp, target)
+    os.chmod(target, 0o755)
+
+
+def output_files(folder: Path) -> list[dict]:
+    """sha256, size and (for Parquet) row count of every file but the manifest."""
+    files = []
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.name != "manifest.json"):
+        rel = path.relative_to(folder).as_posix()
+        entry: dict = {"path": rel, "sha256": sha256_file(path), "size_bytes": path.stat().st_size}
+        if path.suffix == ".parquet":
+            entry["rows"] = pq.ParquetFile(path).metadata.num_rows
+        files.append(entry)
+    return files
+
+
+__all__ = ["BUILDER_VERSION", "build_tables", "output_files", "staging", "write_json", "write_parquet"]
