@@ -176,15 +176,15 @@ _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
 
 def split_markup(line: Line, raw: str) -> list[Line]:
     """Cut one physical line into pieces at HTML block tags; mark ``<hN>`` and Markdown
-    ``#`` headings with a ``heading:N`` hint. Offsets stay those of the raw text.
+    ``#`` headings with a ``html-heading:N`` / ``md-heading:N`` hint. Offsets stay those of the raw text.
 
     >>> raw = "<p>甲。</p><h1><b>乙</b></h1> 丙"
     >>> [(p.text, p.hint) for p in split_markup(Line(0, len(raw), raw), raw)]
-    [('甲。', None), ('<b>乙</b>', 'heading:1'), (' 丙', None)]
+    [('甲。', None), ('<b>乙</b>', 'html-heading:1'), (' 丙', None)]
     """
     md = _MD_HEADING.match(line.text)
     if md:
-        return [replace(line, start=line.start + md.end(), text=line.text[md.end() :], hint=f"heading:{len(md.group(1))}")]
+        return [replace(line, start=line.start + md.end(), text=line.text[md.end() :], hint=f"md-heading:{len(md.group(1))}")]
     if not _BLOCK_TAG.search(line.text):
         return [line]
     pieces, pos, hint = [], 0, None
@@ -197,7 +197,7 @@ def split_markup(line: Line, raw: str) -> list[Line]:
         if m:
             tag = m.group(2).lower()
             if tag.startswith("h"):
-                hint = None if m.group(1) else f"heading:{tag[1]}"
+                hint = None if m.group(1) else f"html-heading:{tag[1]}"
             pos = m.end()
     return pieces or [line]
 

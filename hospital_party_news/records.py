@@ -40,7 +40,7 @@ class Line:
     text: str  # cleaned, source script
     number: int = 0  # 1-based physical line number in the raw text
     blank_before: int = 0  # blank physical lines right before this piece
-    hint: str | None = None  # markup hint: "heading:1".."heading:6" from ## or <h1>
+    hint: str | None = None  # "md-heading:N" (## …), "html-heading:N" (<hN>), "join" (continues a paragraph)
     simplified: str = ""  # ``text`` in simplified script
     role: str = "body"
 

@@ -49,7 +49,7 @@ def fixed_roles(lines: list[Line], raw: str) -> list[Line]:
     in_tail = False
     for line in lines:
         s = line.simplified
-        if in_tail and not (line.hint or "").startswith("heading"):
+        if in_tail and not _is_md(line):
             out.append(replace(line, role="boilerplate"))
             continue
         in_tail = False
@@ -103,7 +103,7 @@ def _ends(text: str) -> bool:
 
 def article_starts(lines: list[Line]) -> list[int]:
     """Indices of the first piece of every article (the first is always 0)."""
-    md = [i for i, ln in enumerate(lines) if (ln.hint or "").startswith("heading") and _is_md(ln)]
+    md = [i for i, ln in enumerate(lines) if _is_md(ln)]
     if md:
         top = min(_level(lines[i]) for i in md)
         starts = [i for i in md if _level(lines[i]) == top]
@@ -118,11 +118,15 @@ def article_starts(lines: list[Line]) -> list[int]:
 
 
 def _is_md(line: Line) -> bool:
-    return line.hint is not None and line.hint.startswith("heading") and line.text == line.text.lstrip("#")
+    return (line.hint or "").startswith("md-heading")
+
+
+def _is_heading_hint(line: Line) -> bool:
+    return (line.hint or "").endswith(tuple(f"heading:{n}" for n in range(1, 7)))
 
 
 def _level(line: Line) -> int:
-    return int((line.hint or "heading:9").split(":")[1])
+    return int((line.hint or "md-heading:9").split(":")[1])
 
 
 def _only_preamble(lines: list[Line], first: int) -> bool:
@@ -158,7 +162,7 @@ def _gap_starts(lines: list[Line]) -> list[int]:
         prev = lines[i - 1]
         if not (p.is_headline(ln.simplified, 60) and p.visible_len(ln.simplified) >= 6):
             continue
-        if not p.is_prose(nxt.simplified):
+        if not (p.is_prose(nxt.simplified) or p.visible_len(nxt.simplified) > 30):
             continue
         wide = ln.blank_before >= max(2, usual + 1)
         signed = _open(prev) and bool(p.split_signature(prev.simplified)[1])
@@ -207,8 +211,6 @@ def _header(lines: list[Line]) -> int:
             continue
         if p.is_caption_cue(s) or p.is_short_caption(s):
             ln.role = "caption"
-        elif p.is_prose(s):
-            return idx
         elif subtitle is None and p.is_headline(s, 40) and not re.search(r"[,,::]", s) and not p.is_nav_label(s):
             ln.role, subtitle = "subtitle", idx
         elif _dateline_soon(lines, idx):
@@ -241,7 +243,7 @@ def _body(lines: list[Line], start: int) -> None:
         s = ln.simplified
         nxt = content[k + 1].simplified if k + 1 < len(content) else ""
         continuing = previous_body is not None and kinds[-1] == "body" and not _ends(previous_body.simplified)
-        if (ln.hint or "").startswith("heading"):
+        if _is_heading_hint(ln):
             kind = "heading"
         elif continuing:
             kind = "body"
