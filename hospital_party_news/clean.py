@@ -8,6 +8,7 @@ did return ``(text, flags)``). ``clean_document`` applies them to every line pie
 from __future__ import annotations
 
 import html
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, replace
@@ -176,7 +177,8 @@ _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
 
 def split_markup(line: Line, raw: str) -> list[Line]:
     """Cut one physical line into pieces at HTML block tags; mark ``<hN>`` and Markdown
-    ``#`` headings with a ``html-heading:N`` / ``md-heading:N`` hint. Offsets stay those of the raw text.
+    ``#`` headings with a ``html-heading:N`` / ``md-heading:N`` hint. The pieces' spans
+    tile the raw line (tags go with the piece before them).
 
     >>> raw = "<p>甲。</p><h1><b>乙</b></h1> 丙"
     >>> [(p.text, p.hint) for p in split_markup(Line(0, len(raw), raw), raw)]
@@ -184,7 +186,7 @@ def split_markup(line: Line, raw: str) -> list[Line]:
     """
     md = _MD_HEADING.match(line.text)
     if md:
-        return [replace(line, start=line.start + md.end(), text=line.text[md.end() :], hint=f"md-heading:{len(md.group(1))}")]
+        return [replace(line, text=line.text[md.end() :], hint=f"md-heading:{len(md.group(1))}")]
     if not _BLOCK_TAG.search(line.text):
         return [line]
     pieces, pos, hint = [], 0, None
@@ -199,6 +201,11 @@ def split_markup(line: Line, raw: str) -> list[Line]:
             if tag.startswith("h"):
                 hint = None if m.group(1) else f"html-heading:{tag[1]}"
             pos = m.end()
+    # The tags between pieces belong to the piece before them, so the pieces tile the line.
+    for piece, after in itertools.pairwise(pieces):
+        piece.end = after.start
+    if pieces:
+        pieces[0].start, pieces[-1].end = line.start, line.end
     return pieces or [line]
 
 

@@ -162,7 +162,7 @@ _NAMES = rf"[{HAN}·]{{2,8}}(?:[\s、,,]+[{HAN}·]{{2,8}})*"
 _NAME = rf"[{HAN}·]{{2,4}}"
 _DATELINE_PATTERNS = (
     # 【全媒体记者 胡强 通讯员 吴竹子】
-    re.compile(rf"^[【\[](?P<inner>[^】\]]{{0,40}}(?:记者|通讯员)[^】\]]{{0,40}})[】\]]"),
+    re.compile(r"^[【\[](?P<inner>[^】\]]{0,40}(?:记者|通讯员)[^】\]]{0,40})[】\]]"),
     # 本报济宁10月31日讯(记者 唐首政 通讯员 王扬) / 驻马店网讯(记者 …) / 本报讯 王根华报道:
     re.compile(
         rf"^(?P<lead>[{HAN}A-Za-z0-9·]{{1,20}}?[讯])\s*"
@@ -187,7 +187,7 @@ def _people(inner: str) -> tuple[list[str], list[str]]:
     inner = re.sub(rf"\s*[{HAN}]{{2,6}}报道$", "", inner.strip())
     reporters: list[str] = []
     correspondents: list[str] = []
-    for role, names in re.findall(rf"(记者|通讯员)\s*((?:(?!记者|通讯员)[^()()】\]])*)", inner):
+    for role, names in re.findall(r"(记者|通讯员)\s*((?:(?!记者|通讯员)[^()()】\]])*)", inner):
         target = reporters if role == "记者" else correspondents
         target += [n for n in split_names(names) if 2 <= len(n) <= 8]
     return reporters, correspondents

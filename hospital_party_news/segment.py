@@ -247,9 +247,7 @@ def _body(lines: list[Line], start: int) -> None:
             kind = "heading"
         elif continuing:
             kind = "body"
-        elif title and _norm(s) == title:
-            kind = "caption"
-        elif p.is_caption_cue(s):
+        elif (title and _norm(s) == title) or p.is_caption_cue(s):
             kind = "caption"
         elif p.is_headline(s, 30) and not (nxt and nxt[0] in p.CONTINUATION_START):
             kind = "cand"

@@ -1,0 +1,44 @@
+"""Shared fixtures: one real build of the five source texts, loaded the ways users load it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from hospital_party_news.pipeline import build
+
+ROOT = Path(__file__).resolve().parents[1]
+RAW = ROOT / "data" / "raw"
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("build") / "hospital_party_news"
+    build(RAW, out, log=lambda _: None)
+    return out
+
+
+@pytest.fixture(scope="session")
+def loaded(built: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, pd.DataFrame]:
+    """The three configs through ``datasets.load_dataset`` (fresh cache: datasets caches
+    local folders by name and card YAML)."""
+    from datasets import load_dataset
+
+    cache = tmp_path_factory.mktemp("hf-cache")
+    return {
+        name: load_dataset(str(built), name, split="train", cache_dir=str(cache)).to_pandas()
+        for name in ("articles", "sections", "documents")
+    }
+
+
+@pytest.fixture(scope="session")
+def articles(loaded: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    return loaded["articles"].set_index("article_id", drop=False)
+
+
+def article(articles: pd.DataFrame, doc: str, index: int = 0) -> pd.Series:
+    rows = articles[(articles.document_id.str.startswith(doc)) & (articles.article_index == index)]
+    assert len(rows) == 1, f"{doc}#{index}: {len(rows)} rows"
+    return rows.iloc[0]

@@ -1,0 +1,52 @@
+"""The cleaning fixers on the cases that matter (more examples in their docstrings)."""
+
+from __future__ import annotations
+
+import pytest
+
+from hospital_party_news.clean import clean_line, normalize_spaces, remove_pinyin
+from hospital_party_news.mojibake import repair
+from hospital_party_news.script import detect_script, has_traditional, to_simplified
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["本报济宁10月31日讯(记者 唐首政 通讯员 王扬)", "拾黑(shiheibook)了解更多", "成立于(2019)年", "村(社区)活动", "“5+X”(a)模式"],
+)
+def test_pinyin_removal_leaves_other_parentheses(text: str) -> None:
+    assert remove_pinyin(text, toneless_ok=True) == (text, [])
+
+
+def test_pinyin_removal_toned_and_toneless() -> None:
+    assert remove_pinyin("五華區(qū)人民醫(yī)院")[0] == "五華區人民醫院"
+    assert remove_pinyin("區(qu)域")[0] == "區(qu)域"  # toneless only where the document shows the pattern
+    assert remove_pinyin("區(qu)域", toneless_ok=True)[0] == "區域"
+
+
+@pytest.mark.parametrize(
+    ("traditional", "simplified"),
+    [("吉林省乾安縣", "吉林省乾安县"), ("之後", "之后"), ("頭髮", "头发"), ("發展", "发展"), ("著名", "著名"), ("顯著", "显著"), ("乾淨", "干净")],
+)
+def test_script_conversion_pitfalls(traditional: str, simplified: str) -> None:
+    assert to_simplified(traditional) == simplified
+    assert not has_traditional(simplified)
+
+
+def test_script_detection() -> None:
+    assert detect_script("黨建引領新篇章,持續推進") == "traditional"
+    assert detect_script("党建引领新篇章,持续推进") == "simplified"
+
+
+def test_spaces() -> None:
+    assert normalize_spaces("海南州建政 70 周年 主题") == "海南州建政70周年 主题"
+    assert normalize_spaces("宣讲会 and 主题教育") == "宣讲会 and 主题教育"
+    assert normalize_spaces("促进支部共同发展, 3月29日") == "促进支部共同发展,3月29日"
+
+
+def test_mojibake_flagged_never_left_as_is() -> None:
+    text, flags = clean_line("為當(dāng)?shù)厝罕娞峁└觾?yōu)質(zhì)高效的服務(wù)")
+    assert "厝" not in text and "?" not in text
+    assert text.startswith("為當地群眾提供") and text.endswith("質高效的服務")
+    assert flags == ["mojibake_repaired", "pinyin_removed"]
+    assert repair("聯建黨支部??勢互補")[1] == ["mojibake_removed"]
+    assert repair("青年飙车在医院门口身亡?当地回应") == ("青年飙车在医院门口身亡?当地回应", [])

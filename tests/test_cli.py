@@ -1,0 +1,72 @@
+"""The command line: clear one-line errors that write nothing, rejected files recorded."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pyarrow.parquet as pq
+from conftest import RAW, ROOT
+
+
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "build_dataset.py"), *args], cwd=cwd, capture_output=True, text=True, timeout=300)
+
+
+def test_missing_input_is_one_line_and_writes_nothing(tmp_path: Path) -> None:
+    result = run("--input", str(tmp_path / "nope"), "--output", str(tmp_path / "out"))
+    assert result.returncode == 2
+    assert result.stderr.strip().count("\n") == 0 and "does not exist" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_empty_input_folder(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    result = run("--input", str(tmp_path / "in"), "--output", str(tmp_path / "out"))
+    assert result.returncode == 2 and "no raw text files" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_output_inside_input_or_a_file(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("标题\n正文第一句。", "utf-8")
+    inside = run("--input", str(tmp_path / "in"), "--output", str(tmp_path / "in" / "out"))
+    assert inside.returncode == 2 and "inside the input folder" in inside.stderr
+    (tmp_path / "file").write_text("x")
+    a_file = run("--input", str(tmp_path / "in"), "--output", str(tmp_path / "file"))
+    assert a_file.returncode == 2 and "is a file" in a_file.stderr
+
+
+def test_unknown_flag(tmp_path: Path) -> None:
+    result = run("--colour", "red")
+    assert result.returncode == 2 and "unrecognized arguments" in result.stderr
+
+
+def test_bad_files_are_rejected_and_the_build_goes_on(tmp_path: Path) -> None:
+    inp = tmp_path / "in"
+    inp.mkdir()
+    for f in RAW.glob("00[34]*.txt"):
+        (inp / f.name).write_bytes(f.read_bytes())
+    (inp / "empty.txt").write_text("  \n\n", "utf-8")
+    (inp / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    (inp / "nothing.txt").write_text("分享到:\n×\n", "utf-8")
+    result = run("--input", str(inp), "--output", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    for name in ("empty.txt", "binary.txt", "nothing.txt"):
+        assert f"rejected {name}" in result.stderr
+    docs = pq.read_table(tmp_path / "out" / "data/documents/train-00000-of-00001.parquet").to_pandas().set_index("document_id")
+    assert docs.loc["empty", "status"] == "rejected" and "no text" in docs.loc["empty", "error"]
+    assert "binary" in docs.loc["binary", "error"]
+    assert "no article" in docs.loc["nothing", "error"]
+    articles = pq.read_table(tmp_path / "out" / "data/articles/train-00000-of-00001.parquet")
+    assert articles.num_rows == 8
+    strict = run("--input", str(inp), "--output", str(tmp_path / "out2"), "--strict")
+    assert strict.returncode == 1
+
+
+def test_console_script_builds(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "hospital_party_news.cli", "build", "--input", str(RAW), "--output", str(tmp_path / "o")],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert "11 articles" in result.stderr
