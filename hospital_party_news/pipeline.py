@@ -12,6 +12,7 @@ import platform
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from importlib import metadata
 from pathlib import Path
 
@@ -27,18 +28,23 @@ from .script import converter_name
 from .segment import segment_document
 from .validate import validate_tables
 from .version import BUILDER_VERSION, DATASET_VERSION
-from .write import build_tables, output_files, parquet_path, sha256_file, staging, write_json, write_parquet
+from .write import build_tables, document_row, output_files, parquet_path, sha256_file, staging, write_json, write_parquet
 
 Step = Callable[[Document], Document]
-STEPS: tuple[Step, ...] = (clean_document, segment_document, extract_document)
 
 
-def process(doc: Document, steps: Iterable[Step] = STEPS) -> Document:
-    for step in steps:
+def default_steps(today: dt.date | None = None) -> tuple[Step, ...]:
+    """clean → segment → extract; ``today`` bounds plausible publication dates."""
+    return (clean_document, segment_document, partial(extract_document, today=today))
+
+
+def process(doc: Document, steps: Iterable[Step] | None = None) -> Document:
+    for step in steps or default_steps():
         try:
             doc = step(doc)
         except Exception as exc:  # a bug on one odd file must not sink the build
-            doc.reject(f"processing failed in {getattr(step, '__name__', step)}: {type(exc).__name__}: {exc}")
+            name = getattr(step, "__name__", None) or getattr(step, "func", step).__name__
+            doc.reject(f"processing failed in {name}: {type(exc).__name__}: {exc}")
     return doc
 
 
@@ -104,8 +110,9 @@ def build(
     check_paths(input_dir, output_dir)
     today = _build_day()
     documents = []
+    steps = default_steps(today)
     for doc in read_folder(input_dir, max_bytes):
-        doc = process(doc, (clean_document, segment_document, lambda d: extract_document(d, today)))
+        doc = process(doc, steps)
         if doc.status != "ok":
             log(f"rejected {doc.source_file}: {doc.error}")
         documents.append(doc)
@@ -134,16 +141,7 @@ def manifest(result: BuildResult, folder: Path) -> dict:
         "schema_version": SCHEMA_VERSION,
         "dependencies": dependency_versions(),
         "inputs": [
-            {
-                "source_file": d.source_file,
-                "document_id": d.document_id,
-                "sha256": d.sha256,
-                "size_bytes": d.size,
-                "encoding": d.encoding,
-                "status": d.status,
-                "error": d.error,
-                "n_articles": len(d.articles),
-            }
+            {k: v for k, v in document_row(d).items() if k not in ("raw_text", "line_roles", "quality_flags")}
             for d in result.documents
         ],
         "outputs": output_files(folder),
