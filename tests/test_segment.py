@@ -1,0 +1,127 @@
+"""Segmentation rules on small texts written for these tests (the layouts the evaluation
+pages showed, with other words): boundaries, headlines, headings vs captions vs wrapped
+prose, furniture, dates, bylines."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from hospital_party_news.pipeline import process
+from hospital_party_news.read import read_document
+from hospital_party_news.records import Article
+
+
+def articles_of(tmp_path: Path, text: str, name: str = "t.txt") -> list[Article]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    doc = process(read_document(path, name, path.stem, tmp_path, 10**6))
+    assert doc.status == "ok", doc.error
+    return doc.articles
+
+
+def test_plain_page_splits_at_a_wide_gap_after_a_signed_paragraph(tmp_path: Path) -> None:
+    text = (
+        "甲院团支部开展植树活动\n\n"
+        "    三月初,甲院团支部组织青年党员来到城郊林场开展义务植树活动,共栽下树苗两百余株。\n\n"
+        "    大家表示,今后还要多参加这样的公益活动。(甲院团支部)\n\n\n"
+        "乙院党支部赴社区开展健康讲座\n\n"
+        "  5月8日下午,乙院内科党支部组织党员医生来到幸福社区,为居民开展“慢病\n\n"
+        "管理”健康讲座,并提供免费血压测量服务。\n\n"
+        "  讲座结束后,居民们纷纷表示收获很大。\n"
+    )
+    arts = articles_of(tmp_path, text)
+    assert [a.title for a in arts] == ["甲院团支部开展植树活动", "乙院党支部赴社区开展健康讲座"]
+    assert "(甲院团支部)" not in arts[0].text and ("作者", "甲院团支部") in arts[0].credits
+    assert "开展“慢病管理”健康讲座" in arts[1].text
+    assert "hard_wraps_joined" in arts[1].quality_flags
+
+
+def test_lone_caption_is_not_a_heading_but_parallel_headings_are(tmp_path: Path) -> None:
+    one = articles_of(tmp_path, "丙院举办义诊\n丙院今天在广场举办大型义诊活动,吸引了众多市民。\n院领导出席开幕式并致辞\n活动持续了一整天,服务群众三百余人次。\n")
+    assert one[0].captions == ["院领导出席开幕式并致辞"] and len(one[0].sections) == 1
+    two = articles_of(tmp_path, "丁院召开党员大会\n会议由党委书记主持,全体党员参加。\n学习理论 坚定信念\n大家认真学习了有关文件精神。\n", "b.txt")
+    assert [s.heading for s in two[0].sections] == [None, "学习理论 坚定信念"]
+
+
+def test_a_run_of_short_lines_captions_then_heading(tmp_path: Path) -> None:
+    text = (
+        "【党建动态】戊院支部共建\n"
+        "戊院各支部近期开展了丰富多彩的共建活动,取得良好效果。\n"
+        "外科党支部\n内科党支部、药剂科党支部\n"
+        "携手共建 共促发展\n"
+        "外科党支部与街道党支部签订共建协议。\n"
+        "服务群众 践行初心\n"
+        "内科党支部走进社区开展义诊。\n"
+    )
+    art = articles_of(tmp_path, text)[0]
+    assert art.column == "党建动态" and art.title == "戊院支部共建"
+    assert art.captions == ["外科党支部", "内科党支部、药剂科党支部"]
+    assert [s.heading for s in art.sections] == [None, "携手共建 共促发展", "服务群众 践行初心"]
+
+
+def test_wrapped_unpunctuated_line_is_joined_not_a_heading(tmp_path: Path) -> None:
+    text = "己院慰问一线职工\n己院领导班子近日走访慰问了坚守岗位的一线职工。\n截至目前,全院共有58名党员干部职工报名参加\n并坚持在岗位上服务群众。\n"
+    art = articles_of(tmp_path, text)[0]
+    assert len(art.sections) == 1
+    assert "报名参加并坚持在岗位上服务群众。" in art.text
+
+
+def test_html_on_one_line_gives_sections_and_credits(tmp_path: Path) -> None:
+    text = (
+        '<p class="x">8月1日,庚院党支部召开主题党日活动,全体党员参加。</p>'
+        "<h2><b>第一项:重温誓词</b></h2> 全体党员面向党旗重温入党誓词。"
+        "<h2><b>第二项:学习文件</b></h2> <b>认真学习。</b>支部书记领学有关文件。"
+        '<p>编辑:张三</p><p>审核:李四</p><p class="'
+    )
+    art = articles_of(tmp_path, text)[0]
+    assert art.title is None
+    assert [s.heading for s in art.sections] == [None, "第一项:重温誓词", "第二项:学习文件"]
+    assert art.credits == [("编辑", "张三"), ("审核", "李四")]
+    assert "<" not in art.text and "html_removed" in art.quality_flags
+
+
+def test_site_furniture_header_and_posting_date(tmp_path: Path) -> None:
+    text = (
+        "您现在的位置: 首页 > 新闻动态\n新闻动态\n"
+        "辛院开展廉政教育活动\n"
+        "发布时间:2022年3月5日 10:20 浏览次数:88\n分享到:\n"
+        "2021年12月,辛院组织全体中层干部参观廉政教育基地。\n"
+        "相关新闻\n壬院召开年度总结会\n癸院举行表彰大会\n"
+    )
+    art = articles_of(tmp_path, text)[0]
+    assert art.title == "辛院开展廉政教育活动"
+    assert art.published_date == dt.date(2022, 3, 5)
+    assert art.published_at == dt.datetime(2022, 3, 5, 10, 20)
+    assert art.text == "2021年12月,辛院组织全体中层干部参观廉政教育基地。"
+
+
+def test_date_split_over_lines_and_event_dates_ignored(tmp_path: Path) -> None:
+    split = articles_of(tmp_path, "子院支部活动\n2023\n05-06\n08:30\n5月5日,子院支部开展活动。\n")[0]
+    assert split.published_date == dt.date(2023, 5, 6)
+    event = articles_of(tmp_path, "丑院义诊\n2019年6月1日上午,丑院在镇卫生院开展义诊。\n", "e.txt")[0]
+    assert event.published_date is None
+
+
+@pytest.mark.parametrize(
+    ("lead", "reporters", "correspondents"),
+    [
+        ("【融媒体记者 王五 通讯员 赵六】", ["王五"], ["赵六"]),
+        ("本报讯(记者 孙七 李八 通讯员 周九)", ["孙七", "李八"], ["周九"]),
+        ("某某网讯 记者吴十 ", ["吴十"], []),
+        ("(钱一 报道)", [], []),
+    ],
+)
+def test_bylines(tmp_path: Path, lead: str, reporters: list[str], correspondents: list[str]) -> None:
+    art = articles_of(tmp_path, f"寅院举行升旗仪式\n{lead}6月1日,寅院举行升旗仪式,全院职工参加。\n")[0]
+    assert (art.reporters, art.correspondents) == (reporters, correspondents)
+    assert art.text == "6月1日,寅院举行升旗仪式,全院职工参加。"
+    assert art.dateline
+
+
+def test_toneless_pinyin_only_where_the_document_shows_the_pattern(tmp_path: Path) -> None:
+    art = articles_of(tmp_path, "卯院黨(dǎng)建活動(dòng)\n卯院開(kāi)展黨建活動(dong),黨員參(can)加。\n")[0]
+    assert art.text == "卯院开展党建活动,党员参加。"
+    assert art.title == "卯院党建活动"
