@@ -209,7 +209,7 @@ def _header(lines: list[Line]) -> int:
             else:
                 return idx
             continue
-        if p.is_caption_cue(s) or p.is_short_caption(s):
+        if p.is_caption_cue(s) or (p.is_short_caption(s) and _dateline_soon(lines, idx)):
             ln.role = "caption"
         elif subtitle is None and p.is_headline(s, 40) and not re.search(r"[,,::]", s) and not p.is_nav_label(s):
             ln.role, subtitle = "subtitle", idx

@@ -125,3 +125,27 @@ def test_toneless_pinyin_only_where_the_document_shows_the_pattern(tmp_path: Pat
     art = articles_of(tmp_path, "卯院黨(dǎng)建活動(dòng)\n卯院開(kāi)展黨建活動(dong),黨員參(can)加。\n")[0]
     assert art.text == "卯院开展党建活动,党员参加。"
     assert art.title == "卯院党建活动"
+
+
+def test_crlf_and_bom_give_the_same_articles(tmp_path: Path) -> None:
+    source = (Path(__file__).resolve().parents[1] / "data/raw/003_a65279c85b322aac.txt").read_text("utf-8")
+    plain = articles_of(tmp_path, source, "plain.txt")
+    (tmp_path / "crlf.txt").write_bytes(b"\xef\xbb\xbf" + source.replace("\n", "\r\n").encode("utf-8"))
+    doc = process(read_document(tmp_path / "crlf.txt", "crlf.txt", "crlf", tmp_path, 10**6))
+    assert doc.encoding == "utf-8-sig (BOM)" or doc.encoding.startswith("utf-8")
+    assert [(a.title, a.text) for a in doc.articles] == [(a.title, a.text) for a in plain]
+
+
+@pytest.mark.parametrize(
+    ("line", "day", "at"),
+    [
+        ("2024-11-06 14:34:15", dt.date(2024, 11, 6), dt.datetime(2024, 11, 6, 14, 34, 15)),
+        ("2018年1月25日", dt.date(2018, 1, 25), None),
+        ("2019/08/27", dt.date(2019, 8, 27), None),
+        ("06.07.2018 18:46", dt.date(2018, 7, 6), dt.datetime(2018, 7, 6, 18, 46)),
+        ("发布时间:2020年5月4日 09:05", dt.date(2020, 5, 4), dt.datetime(2020, 5, 4, 9, 5)),
+    ],
+)
+def test_posting_date_formats(tmp_path: Path, line: str, day: dt.date, at: dt.datetime | None) -> None:
+    art = articles_of(tmp_path, f"辰院开展活动\n{line}\n辰院今天开展了主题党日活动。\n")[0]
+    assert (art.published_date, art.published_at) == (day, at)
