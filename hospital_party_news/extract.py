@@ -71,7 +71,7 @@ def _credits(lines: list[Line], sections: list[Section]) -> list[tuple[str, str]
 
 def extract_article(doc: Document, draft: ArticleDraft, index: int, today: dt.date) -> Article | None:
     lines = draft.lines
-    sections = [s for s in _sections(lines, draft.body_start)]
+    sections = _sections(lines, draft.body_start)
     credits = _credits(lines, sections)
     sections = [s for s in sections if s.paragraphs or s.heading]
     if not any(s.paragraphs for s in sections):

@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter
-from dataclasses import dataclass
 from functools import lru_cache
 
 COMMON_RANK = 4500  # characters ranked below this in jieba's dictionary count as common
@@ -66,13 +65,6 @@ def _suspect(ch: str) -> bool:
     if ch == "\ufffd" or "\u2500" <= ch <= "\u259f" or "\u00c0" <= ch <= "\u00ff":
         return ch not in "×÷"
     return bool(_HAN.match(ch)) and not is_common_han(ch)
-
-
-@dataclass
-class Run:
-    start: int
-    end: int
-    repaired: str | None  # None: could not be repaired
 
 
 def find_runs(text: str) -> list[tuple[int, int]]:

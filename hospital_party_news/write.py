@@ -21,7 +21,7 @@ import pyarrow.parquet as pq
 
 from .records import Article, Document
 from .schema import ARTICLES, CONFIGS, DOCUMENTS, SCHEMA_VERSION, SECTIONS, Config
-from .version import BUILDER_VERSION, DATASET_VERSION
+from .version import DATASET_VERSION
 
 PARQUET_OPTIONS = {"compression": "zstd", "compression_level": 9, "use_dictionary": True, "write_statistics": True}
 
@@ -192,6 +192,3 @@ def output_files(folder: Path) -> list[dict]:
             entry["rows"] = pq.ParquetFile(path).metadata.num_rows
         files.append(entry)
     return files
-
-
-__all__ = ["BUILDER_VERSION", "build_tables", "output_files", "staging", "write_json", "write_parquet"]
