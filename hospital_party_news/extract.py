@@ -55,6 +55,8 @@ def _sections(lines: list[Line], body_start: int) -> list[Section]:
 
 
 def _credits(lines: list[Line], sections: list[Section]) -> list[tuple[str, str]]:
+    """Credit lines as (role, name) pairs, plus a closing signature such as ``(赵猛)``,
+    which is cut off the last paragraph of ``sections`` (edited in place)."""
     credits: list[tuple[str, str]] = []
     for ln in lines:
         if ln.role == "credit":

@@ -19,7 +19,7 @@ from pathlib import Path
 import pyarrow as pa
 
 from .clean import clean_document
-from .docs import render_card, schema_files
+from .docs import render_card, write_schema_dir
 from .extract import extract_document
 from .read import DEFAULT_MAX_BYTES, InputError, read_folder
 from .records import Document
@@ -28,7 +28,7 @@ from .script import converter_name
 from .segment import segment_document
 from .validate import validate_tables
 from .version import BUILDER_VERSION, DATASET_VERSION
-from .write import build_tables, document_row, output_files, parquet_path, sha256_file, staging, write_json, write_parquet
+from .write import build_tables, document_row, file_entry, output_files, parquet_path, staging, write_json, write_parquet
 
 Step = Callable[[Document], Document]
 
@@ -120,18 +120,17 @@ def build(
     validate_tables(result.tables, today)
     with staging(output_dir) as tmp:
         write_parquet(result.tables, tmp)
-        for name, content in schema_files().items():
-            (tmp / "schema").mkdir(exist_ok=True)
-            (tmp / "schema" / name).write_text(content, encoding="utf-8")
-        rows = {c.name: result.tables[c.name].num_rows for c in CONFIGS}
-        sizes = {c.name: (tmp / parquet_path(c.name)).stat().st_size for c in CONFIGS}
-        hashes = [sha256_file(tmp / parquet_path(c.name)) for c in CONFIGS]
-        (tmp / "README.md").write_text(render_card(rows, sizes, hashes, summary_markdown(result)), encoding="utf-8")
-        write_json(tmp / "manifest.json", manifest(result, tmp))
+        write_schema_dir(tmp / "schema")
+        files = output_files(tmp)  # every file hashed once, for the card and the manifest
+        by_path = {f["path"]: f for f in files}
+        card = tmp / "README.md"
+        card.write_text(render_card({c.name: by_path[parquet_path(c.name)] for c in CONFIGS}, summary_markdown(result)), encoding="utf-8")
+        files = sorted([*files, file_entry(tmp, card)], key=lambda f: f["path"])
+        write_json(tmp / "manifest.json", manifest(result, files))
     return result
 
 
-def manifest(result: BuildResult, folder: Path) -> dict:
+def manifest(result: BuildResult, outputs: list[dict]) -> dict:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     built = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
     return {
@@ -144,6 +143,6 @@ def manifest(result: BuildResult, folder: Path) -> dict:
             {k: v for k, v in document_row(d).items() if k not in ("raw_text", "line_roles", "quality_flags")}
             for d in result.documents
         ],
-        "outputs": output_files(folder),
+        "outputs": outputs,
         "built_at": built.isoformat(timespec="seconds"),
     }

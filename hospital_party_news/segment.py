@@ -25,23 +25,16 @@ UNDECIDED = "?"
 # ---------------------------------------------------------------- 1. fixed roles
 
 
-def _split(line: Line, at: int) -> tuple[Line, Line]:
-    """Cut a piece in two at index ``at`` of its cleaned text; the raw offset of the cut
-    is found by looking the second half up in the raw span."""
-    head, tail = line.text[:at].strip(), line.text[at:].strip()
-    return (
-        replace(line, text=head, simplified=line.simplified[:at].strip(), end=line.start + at),
-        replace(line, text=tail, simplified=line.simplified[at:].strip(), blank_before=0),
-    )
-
-
-def _locate(raw: str, line: Line, tail: Line) -> None:
-    """Point ``tail.start`` (and the head's end) at where its text begins in the raw span."""
+def _cut(line: Line, at: int, raw: str) -> tuple[Line, Line]:
+    """Cut a piece in two at index ``at`` of its cleaned text. The raw offset of the cut is
+    where the second half begins in the raw span (cleaning may have changed lengths)."""
+    tail_text = line.text[at:].strip()
     span = raw[line.start : line.end]
-    probe = tail.text[:4]
-    pos = span.find(probe) if probe else -1
-    cut = line.start + (pos if pos >= 0 else min(len(span), len(line.text) - len(tail.text)))
-    tail.start = cut
+    pos = span.find(tail_text[:4]) if tail_text else -1
+    cut = line.start + (pos if pos >= 0 else min(len(span), len(line.text) - len(tail_text)))
+    head = replace(line, text=line.text[:at].strip(), simplified=line.simplified[:at].strip(), end=cut)
+    tail = replace(line, text=tail_text, simplified=line.simplified[at:].strip(), start=cut, blank_before=0)
+    return head, tail
 
 
 def fixed_roles(lines: list[Line], raw: str) -> list[Line]:
@@ -75,17 +68,13 @@ def _split_leads(line: Line, raw: str) -> list[Line]:
     s = line.simplified
     glued = p.split_glued_datetime(s)
     if glued:
-        head, tail = _split(line, glued)
-        _locate(raw, line, tail)
-        head.end = tail.start
+        head, tail = _cut(line, glued, raw)
         return [replace(head, role="date"), *_split_leads(tail, raw)]
     dateline = p.find_dateline(s)
     if dateline:
         if dateline.end >= len(s.rstrip()):
             return [replace(line, role="dateline")]
-        head, tail = _split(line, dateline.end)
-        _locate(raw, line, tail)
-        head.end = tail.start
+        head, tail = _cut(line, dateline.end, raw)
         return [replace(head, role="dateline"), replace(tail, role=UNDECIDED)]
     return [replace(line, role=UNDECIDED)]
 
@@ -122,7 +111,7 @@ def _is_md(line: Line) -> bool:
 
 
 def _is_heading_hint(line: Line) -> bool:
-    return (line.hint or "").endswith(tuple(f"heading:{n}" for n in range(1, 7)))
+    return "heading:" in (line.hint or "")
 
 
 def _level(line: Line) -> int:

@@ -182,13 +182,14 @@ def swap_in(tmp: Path, target: Path) -> None:
     os.chmod(target, 0o755)
 
 
+def file_entry(folder: Path, path: Path) -> dict:
+    """sha256, size and (for Parquet) row count of one output file."""
+    entry: dict = {"path": path.relative_to(folder).as_posix(), "sha256": sha256_file(path), "size_bytes": path.stat().st_size}
+    if path.suffix == ".parquet":
+        entry["rows"] = pq.ParquetFile(path).metadata.num_rows
+    return entry
+
+
 def output_files(folder: Path) -> list[dict]:
-    """sha256, size and (for Parquet) row count of every file but the manifest."""
-    files = []
-    for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.name != "manifest.json"):
-        rel = path.relative_to(folder).as_posix()
-        entry: dict = {"path": rel, "sha256": sha256_file(path), "size_bytes": path.stat().st_size}
-        if path.suffix == ".parquet":
-            entry["rows"] = pq.ParquetFile(path).metadata.num_rows
-        files.append(entry)
-    return files
+    """``file_entry`` of every file in ``folder`` but the manifest, by path."""
+    return [file_entry(folder, p) for p in sorted(folder.rglob("*")) if p.is_file() and p.name != "manifest.json"]
