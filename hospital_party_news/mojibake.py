@@ -9,10 +9,11 @@ neighbours (jieba's dictionary). Runs that do not decode to ordinary text are re
 
 from __future__ import annotations
 
-import os
 import re
 from collections import Counter
 from functools import lru_cache
+
+from .lexicon import dictionary_entries, jieba
 
 COMMON_RANK = 4500  # characters ranked below this in jieba's dictionary count as common
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -21,25 +22,12 @@ _QUESTION_RUN = re.compile(r"\?{2,}[\u4e00-\u9fff]{0,2}\?*|\?[\u4e00-\u9fff]{1,2
 
 
 @lru_cache(maxsize=1)
-def _jieba():
-    import jieba
-
-    jieba.setLogLevel(60)
-    jieba.initialize()
-    return jieba
-
-
-@lru_cache(maxsize=1)
 def _han_ranks() -> dict[str, int]:
     """Rank of every character by its total frequency in jieba's dictionary (0 = most)."""
-    import jieba
-
     freq: Counter[str] = Counter()
-    with open(os.path.join(os.path.dirname(jieba.__file__), "dict.txt"), encoding="utf-8") as fh:
-        for line in fh:
-            word, count, *_ = line.split(" ")
-            for ch in word:
-                freq[ch] += int(count)
+    for word, count, _ in dictionary_entries():
+        for ch in word:
+            freq[ch] += count
     return {ch: i for i, (ch, _) in enumerate(freq.most_common())}
 
 
@@ -58,7 +46,7 @@ def is_common_han(ch: str) -> bool:
 def word_frequency(word: str) -> int:
     from .script import to_simplified_raw
 
-    return _jieba().get_FREQ(to_simplified_raw(word)) or 0
+    return jieba().get_FREQ(to_simplified_raw(word)) or 0
 
 
 def _suspect(ch: str) -> bool:
@@ -167,7 +155,7 @@ def _confirmed(candidate: str, left: str, right: str) -> str | None:
 
     text = to_simplified_raw(left + candidate + right)
     keep, pos = [False] * len(text), 0
-    for token in _jieba().lcut(text, HMM=False):
+    for token in jieba().lcut(text, HMM=False):
         if len(token) >= 2 and word_frequency(token) > 0:
             keep[pos : pos + len(token)] = [True] * len(token)
         pos += len(token)

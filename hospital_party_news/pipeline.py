@@ -20,6 +20,7 @@ import pyarrow as pa
 
 from .clean import clean_document
 from .docs import render_card, write_schema_dir
+from .enrich import enrich_document
 from .extract import extract_document
 from .read import DEFAULT_MAX_BYTES, InputError, read_folder
 from .records import Document
@@ -34,8 +35,8 @@ Step = Callable[[Document], Document]
 
 
 def default_steps(today: dt.date | None = None) -> tuple[Step, ...]:
-    """clean → segment → extract; ``today`` bounds plausible publication dates."""
-    return (clean_document, segment_document, partial(extract_document, today=today))
+    """clean → segment → extract → enrich; ``today`` bounds plausible publication dates."""
+    return (clean_document, segment_document, partial(extract_document, today=today), enrich_document)
 
 
 def process(doc: Document, steps: Iterable[Step] | None = None) -> Document:

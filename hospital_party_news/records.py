@@ -4,6 +4,7 @@ read → ``Document`` (bytes decoded, split into ``Line`` pieces)
 clean → the same ``Document`` with every ``Line.text`` cleaned and ``Line.simplified`` set
 segment → ``Document.articles`` filled with ``ArticleDraft`` (line roles assigned)
 extract → ``Article`` rows ready for the writer
+enrich → each ``Article.metadata`` filled: institutions, places, people, campaigns …
 """
 
 from __future__ import annotations
@@ -76,6 +77,36 @@ class ArticleDraft:
 
 
 @dataclass
+class Place:
+    name: str  # full name from the gazetteer, e.g. 任城区
+    level: str  # province | prefecture | county
+    province: str
+    city: str | None
+    code: str  # 6-digit administrative division code
+
+
+@dataclass
+class Metadata:
+    """What ``enrich`` derives from an article's text (see ``schema.py`` for meanings)."""
+
+    institutions: list[str] = field(default_factory=list)
+    primary_institution: str | None = None
+    party_organizations: list[tuple[str, str]] = field(default_factory=list)
+    province: str | None = None
+    city: str | None = None
+    places: list[Place] = field(default_factory=list)
+    people: list[tuple[str, str]] = field(default_factory=list)
+    campaigns: list[str] = field(default_factory=list)
+    activity_types: list[str] = field(default_factory=list)
+    event_dates: list[str] = field(default_factory=list)
+    year: int | None = None
+    year_source: str | None = None
+    n_chars: int = 0
+    n_paragraphs: int = 0
+    keywords: list[str] = field(default_factory=list)
+
+
+@dataclass
 class Article:
     document_id: str
     article_index: int
@@ -95,6 +126,7 @@ class Article:
     quality_flags: list[str] = field(default_factory=list)
     start: int = 0
     end: int = 0
+    metadata: Metadata = field(default_factory=Metadata)
 
     @property
     def article_id(self) -> str:

@@ -24,6 +24,13 @@ SCHEMA_VERSION = "1.0.0"
 #   ge0         integer >= 0
 #   date_range  between 1949-10-01 and the build day
 CREDIT = pa.struct([("role", pa.string()), ("name", pa.string())])
+PARTY_ORG = pa.struct([("name", pa.string()), ("level", pa.string())])
+PERSON = pa.struct([("name", pa.string()), ("role", pa.string())])
+PLACE = pa.struct(
+    [("name", pa.string()), ("level", pa.string()), ("province", pa.string()), ("city", pa.string()), ("code", pa.string())]
+)
+YEAR_SOURCES = ("published", "dateline", "event_date", "campaign")
+PARTY_LEVELS = ("党委", "党总支", "党支部", "党组", "党工委", "其他")
 LINE_ROLE = pa.struct(
     [("line", pa.int32()), ("start", pa.int32()), ("end", pa.int32()), ("role", pa.string())]
 )
@@ -82,6 +89,21 @@ ARTICLES = Config(
         Column("credits", pa.list_(CREDIT), False, "Credit lines as (role, name) pairs, e.g. (`责任编辑`, `张雯`), simplified.", ()),
         Column("quality_flags", STRINGS, False, "What was repaired or suspected; vocabulary in `schema/SCHEMA.md`.", (), True),
         Column("n_sections", I32, False, "Number of rows in `sections` for this article.", ("ge0",)),
+        Column("n_paragraphs", I32, False, "Number of body paragraphs (sub-headings not counted).", ("ge0",)),
+        Column("n_chars", I32, False, "Characters in `text`, line breaks not counted.", ("ge0",)),
+        Column("institutions", STRINGS, False, "Health institutions named in the headline or body (hospitals, 卫生院, 疾控中心, 血液中心, 妇幼保健院, medical universities, 卫健委 / 卫生健康局 …), simplified, in order of first mention, each once under its fullest name: a short form is resolved to the one full name it abbreviates (市一医院 → 杭州市第一人民医院) and `A(B)` makes B another name of A. When the article never names its own institution but calls it 我院 / 本院, that word is listed first. Method: `schema/METADATA.md`.", ()),
+        Column("primary_institution", S, True, "The institution the article is about: the first named in the headline, else the one named in the lead paragraph that the article mentions most; null when neither names one.", ("non_empty", *SIMPLE)),
+        Column("party_organizations", pa.list_(PARTY_ORG), False, f"Party organisations named, as (name, level) with level one of {' / '.join(PARTY_LEVELS)}; 医院党委 / 我院…支部 take the primary institution's name when there is one.", ()),
+        Column("province", S, True, "Province-level division of the article's subject, full name (山东省, 北京市, 广西壮族自治区): from the dateline, else the primary institution's name, else the places mentioned (headline and lead weigh more); null when the text does not tell.", ("non_empty", *SIMPLE)),
+        Column("city", S, True, "Prefecture-level city of the subject (济宁市; the municipality itself for 北京/天津/上海/重庆), when it can be told.", ("non_empty", *SIMPLE)),
+        Column("places", pa.list_(PLACE), False, "Administrative divisions mentioned (provinces, prefectures, counties), from the shipped gazetteer, in order of first mention: name, level (`province`, `prefecture`, `county`), province, city, 6-digit division code. Ambiguous names (市中区) only when the article's province settles them.", ()),
+        Column("people", pa.list_(PERSON), False, "People named beside a role (党委书记陆伟 → (陆伟, 党委书记)), in order, each name once with its first role.", ()),
+        Column("campaigns", STRINGS, False, "Named Party campaigns, congresses, plenums and anniversaries mentioned (两学一做学习教育, 党史学习教育, 党的十九大, 建党100周年 …), canonical names from the versioned table in `schema/CAMPAIGNS.md`.", ()),
+        Column("activity_types", STRINGS, False, "Kinds of Party activity reported, multi-label, from the taxonomy in `schema/ACTIVITY_TYPES.md`.", ()),
+        Column("event_dates", STRINGS, False, "Dates stated in the body, in order: `YYYY-MM-DD`, `YYYY-MM`, or `--MM-DD` when the year is not stated.", ()),
+        Column("year", I32, True, "The article's year, only when unambiguous; see `year_source`.", ("ge0",)),
+        Column("year_source", S, True, f"Where `year` comes from: {', '.join(f'`{x}`' for x in YEAR_SOURCES)} (rules in `schema/METADATA.md`); null when `year` is null.", (f"one_of:{'|'.join(YEAR_SOURCES)}",)),
+        Column("keywords", STRINGS, False, "Top 10 TF-IDF terms (jieba's segmenter and shipped IDF table), highest first.", ()),
         Column("span_start", I32, False, "Start offset (characters) of the article in the document's decoded raw text (`documents.raw_text`).", ("ge0",)),
         Column("span_end", I32, False, "End offset (exclusive) of the article in the decoded raw text.", ("ge0",)),
     ),

@@ -14,12 +14,13 @@ import shutil
 import tempfile
 from collections.abc import Iterable
 from contextlib import contextmanager
+from dataclasses import asdict
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .records import Article, Document
+from .records import Article, Document, Metadata
 from .schema import ARTICLES, CONFIGS, DOCUMENTS, SCHEMA_VERSION, SECTIONS, Config
 from .version import DATASET_VERSION
 
@@ -54,9 +55,17 @@ def article_row(a: Article) -> dict:
         "credits": [{"role": r, "name": n} for r, n in a.credits],
         "quality_flags": a.quality_flags,
         "n_sections": len(a.sections),
+        **metadata_row(a.metadata),
         "span_start": a.start,
         "span_end": a.end,
     }
+
+
+def metadata_row(m: Metadata) -> dict:
+    row = asdict(m)
+    row["party_organizations"] = [{"name": n, "level": lv} for n, lv in m.party_organizations]
+    row["people"] = [{"name": n, "role": r} for n, r in m.people]
+    return row
 
 
 def section_rows(a: Article) -> Iterable[dict]:

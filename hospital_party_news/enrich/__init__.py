@@ -1,0 +1,124 @@
+"""Stage 5, enrich: the metadata researchers analyse, derived from each article's
+simplified headline and body: institutions, Party organisations, province / city and
+places, people, campaigns, activity types, event dates and year, size and keywords.
+
+Every extractor is a pure function of text in its own module; this one composes them.
+"""
+
+from __future__ import annotations
+
+from ..records import Article, Document, Metadata, Place
+from .activities import activity_types
+from .campaigns import find_campaigns
+from .dates import article_year, event_dates
+from .gazetteer import Location, Mention, find_places, locate
+from .institutions import Institution, institutions, self_reference
+from .keywords import keywords
+from .organizations import party_organizations
+from .people import people
+
+HEADLINE_WEIGHT, LEAD_WEIGHT, BODY_WEIGHT = 3.0, 2.0, 1.0
+# Names of national institutions, seated in Beijing unless their name says otherwise.
+NATIONAL_PREFIXES = ("中国", "国家", "中华", "中央", "中日友好")
+CAPITAL = "北京市"
+
+
+def _primary(found: list[Institution], headline_end: int, lead: tuple[int, int]) -> Institution | None:
+    """The institution the article is about: the first named in the headline, else the
+    one named in the lead paragraph that the article mentions most."""
+    in_headline = [i for i in found if any(m.start < headline_end for m in i.mentions)]
+    if in_headline:
+        return min(in_headline, key=lambda i: i.first)
+    in_lead = [i for i in found if any(lead[0] <= m.start < lead[1] for m in i.mentions)]
+    if in_lead:
+        return max(in_lead, key=lambda i: (len(i.mentions), -i.first))
+    return None
+
+
+def _place_mentions(text: str, found: list[Institution], headline_end: int, lead: tuple[int, int]) -> list[tuple[Mention, float]]:
+    """Places in running text plus places inside institution names (where short names
+    such as 萧山 count), each weighted by where it stands."""
+    spans = [(m.start, m.end) for i in found for m in i.mentions]
+    masked = "".join("\0" if any(a <= k < b for a, b in spans) else ch for k, ch in enumerate(text))
+    mentions = find_places(masked)
+    for i in found:
+        for m in i.mentions:
+            mentions += [Mention(p.start + m.start, p.end + m.start, p.text, p.candidates, p.short) for p in find_places(m.text, in_name=True)]
+
+    def weight(pos: int) -> float:
+        if pos < headline_end:
+            return HEADLINE_WEIGHT
+        return LEAD_WEIGHT if lead[0] <= pos < lead[1] else BODY_WEIGHT
+
+    return [(m, weight(m.start)) for m in sorted(mentions, key=lambda m: m.start)]
+
+
+def _location(dateline: str | None, primary: str | None, mentions: list[tuple[Mention, float]]) -> Location:
+    """Dateline first (本报济宁…讯), then the primary institution's name, then every place."""
+    if dateline:
+        found = locate([(m, 1.0) for m in find_places(dateline, in_name=True)])
+        if found.province:
+            return found
+    if primary:
+        found = locate([(m, 1.0) for m in find_places(primary, in_name=True)])
+        if found.province:
+            return found
+        if primary.startswith(NATIONAL_PREFIXES):
+            return Location(CAPITAL, CAPITAL)
+    return locate(mentions)
+
+
+def _places(mentions: list[tuple[Mention, float]], province: str | None) -> list[Place]:
+    out: dict[str, Place] = {}
+    for m, _ in mentions:
+        cands = [d for d in m.candidates if d.province == province] if len(m.candidates) > 1 else list(m.candidates)
+        if len(cands) == 1:
+            d = cands[0]
+            out.setdefault(d.code, Place(d.name, d.level, d.province, d.city, d.code))
+    return list(out.values())
+
+
+def enrich_article(a: Article) -> Metadata:
+    headline = "\n".join(x for x in (a.title, a.subtitle) if x)
+    body = a.text
+    text = f"{headline}\n{body}" if headline else body
+    headline_end = len(headline)
+    first = next(s for s in a.sections if s.paragraphs).paragraphs[0]
+    lead_start = text.find(first, headline_end)
+    lead = (lead_start, lead_start + len(first))
+    found = institutions(text)
+    primary = _primary(found, headline_end, lead)
+    names = [i.name for i in found]
+    own = self_reference(text)
+    if primary is None and own:
+        names.insert(0, own)  # the article's own institution, never named otherwise
+    mentions = _place_mentions(text, found, headline_end, lead)
+    where = _location(a.dateline, primary.name if primary else None, mentions)
+    campaigns = find_campaigns(text)
+    dates = event_dates(body)
+    year, year_source = article_year(
+        a.published_date, event_dates(a.dateline or ""), event_dates(first), dates, [c.year for c in campaigns if c.year]
+    )
+    return Metadata(
+        institutions=names,
+        primary_institution=primary.name if primary else None,
+        party_organizations=party_organizations(text, primary.name if primary else None),
+        province=where.province,
+        city=where.city,
+        places=_places(mentions, where.province),
+        people=people(text),
+        campaigns=[c.name for c in campaigns],
+        activity_types=activity_types(headline, body),
+        event_dates=dates,
+        year=year,
+        year_source=year_source,
+        n_chars=len(body.replace("\n", "")),
+        n_paragraphs=sum(len(s.paragraphs) for s in a.sections),
+        keywords=keywords(text),
+    )
+
+
+def enrich_document(doc: Document) -> Document:
+    for article in doc.articles:
+        article.metadata = enrich_article(article)
+    return doc

@@ -1,0 +1,50 @@
+"""Activity types: a multi-label classification by cue words from the documented
+taxonomy ``data/activity_types.tsv`` (rendered into ``schema/ACTIVITY_TYPES.md``)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+TITLE_WEIGHT = 2
+THRESHOLD = 2
+
+
+@dataclass(frozen=True)
+class ActivityType:
+    label: str
+    definition: str
+    cues: tuple[str, ...]
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        return re.compile("|".join(map(re.escape, self.cues)))
+
+
+@cache
+def table_text() -> str:
+    return resources.files("hospital_party_news").joinpath("data/activity_types.tsv").read_text("utf-8")
+
+
+@cache
+def taxonomy() -> tuple[ActivityType, ...]:
+    rows = [line.split("\t") for line in table_text().splitlines() if line and not line.startswith("#")][1:]
+    return tuple(ActivityType(label, definition, tuple(cues.split("|"))) for label, definition, cues in rows)
+
+
+def activity_types(title: str, body: str) -> list[str]:
+    """Labels in taxonomy order.
+
+    >>> activity_types("内科第三党支部开展主题党日活动", "为村民义诊,测血压60余人次。")
+    ['主题党日', '义诊与健康服务']
+    >>> activity_types("", "开展义诊。")
+    []
+    """
+    labels = []
+    for t in taxonomy():
+        score = TITLE_WEIGHT * len(t.pattern.findall(title)) + len(t.pattern.findall(body))
+        if score >= THRESHOLD:
+            labels.append(t.label)
+    return labels

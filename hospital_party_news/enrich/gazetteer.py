@@ -1,0 +1,156 @@
+"""Places: China's administrative divisions (``data/gazetteer.tsv``, made by
+``tools/make_gazetteer.py``) found in text, and the province / city they point to.
+
+Full names (山东省, 济宁市, 任城区) count wherever they occur. Short names (山东, 济宁,
+萧山) count only where they cannot be ordinary words: province short names always;
+prefecture and county short names when jieba's dictionary does not know them as
+something other than a place, or when they stand inside an institution's name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+_MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
+
+
+@dataclass(frozen=True)
+class Division:
+    code: str  # 6-digit administrative division code
+    name: str  # full name, e.g. 任城区
+    short: str  # without suffix and ethnic qualifiers (任城, 海南州), "" when too short
+    level: str  # province | prefecture | county
+    province: str
+    prefecture: str  # "" for a province, or a county directly under a province
+    current: bool
+
+    @property
+    def city(self) -> str | None:
+        """The prefecture-level city, or the municipality itself for Beijing, Tianjin,
+        Shanghai and Chongqing."""
+        if self.province in _MUNICIPALITIES:
+            return self.province
+        return self.prefecture or None
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    candidates: tuple[Division, ...]  # several when the name is ambiguous (市中区, 鼓楼区)
+    short: bool  # matched by a short name
+
+
+@cache
+def divisions() -> tuple[Division, ...]:
+    text = resources.files("hospital_party_news").joinpath("data/gazetteer.tsv").read_text("utf-8")
+    rows = [line.split("\t") for line in text.splitlines()[1:] if line]
+    return tuple(Division(c, n, sh, lv, p, pf, cur == "1") for c, n, sh, lv, p, pf, cur in rows)
+
+
+@cache
+def _place_only_words() -> frozenset[str]:
+    """Short names jieba's dictionary knows as something other than a place (安康, 长治,
+    和平, 大同): these are words first, so they do not count as places in running text."""
+    from ..lexicon import jieba_tags
+
+    tags = jieba_tags()
+    return frozenset(w for w, tag in tags.items() if not tag.startswith("ns"))
+
+
+@cache
+def _index() -> tuple[dict[str, tuple[Division, ...]], dict[str, tuple[Division, ...]], int]:
+    full: dict[str, list[Division]] = {}
+    short: dict[str, list[Division]] = {}
+    for d in divisions():
+        if d.level == "county" and len(d.name) == 2 and d.name.endswith("区"):
+            continue  # 城区, 郊区, 矿区: ordinary words
+        full.setdefault(d.name, []).append(d)
+        if d.short and d.current:
+            short.setdefault(d.short, []).append(d)
+    # A short name that is also another division's full name is that division (海南 is the province).
+    short = {k: v for k, v in short.items() if k not in full}
+    longest = max(len(k) for k in [*full, *short])
+    return ({k: tuple(v) for k, v in full.items()}, {k: tuple(v) for k, v in short.items()}, longest)
+
+
+def _preferred(found: tuple[Division, ...]) -> tuple[Division, ...]:
+    """Provinces over lower levels for a short name (吉林 is the province first)."""
+    provinces = tuple(d for d in found if d.level == "province")
+    return provinces or found
+
+
+def find_places(text: str, in_name: bool = False) -> list[Mention]:
+    """Division names in ``text``, longest match first, left to right. ``in_name``: the
+    text is an institution's name, where every short name counts.
+
+    >>> [m.text for m in find_places("青海省海南州人民医院赴济宁市任城区")]
+    ['青海省', '海南州', '济宁市', '任城区']
+    >>> [m.text for m in find_places("过端午 制香囊 送安康")]
+    []
+    """
+    full, short, longest = _index()
+    words = _place_only_words()
+    found: list[Mention] = []
+    i = 0
+    while i < len(text):
+        for size in range(min(longest, len(text) - i), 1, -1):
+            piece = text[i : i + size]
+            if piece in full:
+                found.append(Mention(i, i + size, piece, full[piece], False))
+                break
+            if piece in short:
+                cands = short[piece]
+                province_level = any(d.level == "province" for d in cands)
+                if in_name or province_level or piece not in words:
+                    found.append(Mention(i, i + size, piece, _preferred(cands), True))
+                    break
+        else:
+            i += 1
+            continue
+        i = found[-1].end
+    return found
+
+
+@dataclass(frozen=True)
+class Location:
+    province: str | None
+    city: str | None
+
+
+def locate(mentions: list[tuple[Mention, float]]) -> Location:
+    """The province (and city, when one leads) that weighted place mentions point to.
+    An ambiguous name (市中区) votes only once another mention has settled its province.
+
+    >>> locate([(m, 1.0) for m in find_places("济宁市任城区与泰安市")])
+    Location(province='山东省', city='济宁市')
+    >>> locate([])
+    Location(province=None, city=None)
+    """
+    votes: dict[str, float] = {}
+    for m, w in mentions:
+        provinces = {d.province for d in m.candidates}
+        if len(provinces) == 1:
+            p = provinces.pop()
+            votes[p] = votes.get(p, 0.0) + w
+    if not votes:
+        return Location(None, None)
+    province = max(votes, key=lambda p: (votes[p], -_first(mentions, p)))
+    cities: dict[str, float] = {}
+    for m, w in mentions:
+        for d in m.candidates:
+            if d.province == province and d.city:
+                cities[d.city] = cities.get(d.city, 0.0) + w / len(m.candidates)
+    city = max(cities, key=lambda c: (cities[c], -_first(mentions, c, city=True))) if cities else None
+    return Location(province, city)
+
+
+def _first(mentions: list[tuple[Mention, float]], name: str, city: bool = False) -> int:
+    """Position of the first mention pointing at ``name`` (ties go to the earlier)."""
+    for i, (m, _) in enumerate(mentions):
+        if any((d.city if city else d.province) == name for d in m.candidates):
+            return i
+    return len(mentions)

@@ -1,0 +1,108 @@
+"""Health institutions named in an article: hospitals, 卫生院, 疾控中心, 血液中心,
+妇幼保健院, medical universities, 卫健委 / 卫生健康局 …
+
+Each mention is a head noun plus the name before it (``names.py``). Then:
+- a name inside a longer one is the longer one (长治医学院 in 长治医学院附属和济医院);
+- ``A(B)`` makes B another name of A (武汉大学人民医院(湖北省人民医院));
+- a short form is resolved to the one longer name it abbreviates, when the article gives
+  exactly one (肿瘤医院 → 天津医科大学肿瘤医院, 市一医院 → 杭州市第一人民医院);
+- a generic mention that resolves to nothing (上级医院, 基层医院) is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .names import Name, name_ending_at
+
+HEADS = (
+    "卫生和计划生育委员会", "卫生健康委员会", "疾病预防控制中心", "社区卫生服务中心", "卫生服务中心", "卫生健康局", "卫生健康委",
+    "医疗保障局", "医学科学院", "中医科学院", "中医药大学", "医科大学", "医学院", "卫健委", "卫健局", "卫计委", "卫生局",
+    "医保局", "疾控中心", "血液中心", "急救中心", "医学中心", "医疗中心", "诊断中心", "防治中心", "医疗集团", "卫生院",
+    "保健院", "中医院", "医院", "分院",
+)
+HEAD = re.compile("|".join(HEADS))
+SELF_REFERENCES = ("我院", "本院")
+ALIAS_OPEN, ALIAS_CLOSE = "((", "))"
+
+
+@dataclass
+class Institution:
+    name: str
+    mentions: list[Name]  # every mention resolved to it, in text order
+
+    @property
+    def first(self) -> int:
+        return min(m.start for m in self.mentions)
+
+
+def mentions(text: str) -> list[Name]:
+    """Every institution mention, a mention inside a longer one left out.
+
+    >>> [(m.text, m.proper) for m in mentions("长治医学院附属和济医院与北京301医院、协和医院和基层医院")]
+    [('长治医学院附属和济医院', True), ('北京301医院', True), ('协和医院', True), ('基层医院', False)]
+    """
+    found = [name_ending_at(text, m.start(), m.end()) for m in HEAD.finditer(text)]
+    found = [n for n in found if n.text not in HEADS]  # a bare 医院 names nothing
+    return [n for n in found if not any(o is not n and o.start <= n.start and n.end <= o.end for o in found)]
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def abbreviates(short: str, long: str) -> bool:
+    """Whether ``short`` is a short form of ``long``: its characters in order, same head.
+
+    >>> abbreviates("市一医院", "杭州市第一人民医院"), abbreviates("肿瘤医院", "天津医科大学肿瘤医院")
+    (True, True)
+    >>> abbreviates("省肿瘤医院", "四川省人民医院")
+    False
+    """
+    if short == long or len(short) >= len(long):
+        return False
+    head = HEAD.search(short)
+    return head is not None and long.endswith(short[head.start():]) and _is_subsequence(short, long)
+
+
+def _aliases(text: str, names: list[Name]) -> dict[str, str]:
+    """``B -> A`` for every ``A(B)`` where both are institution names."""
+    by_start = {n.start: n for n in names}
+    out: dict[str, str] = {}
+    for n in names:
+        if n.end < len(text) and text[n.end] in ALIAS_OPEN:
+            inner = by_start.get(n.end + 1)
+            if inner and inner.end < len(text) and text[inner.end] in ALIAS_CLOSE and inner.proper:
+                out[inner.text] = out.get(n.text, n.text)
+    return out
+
+
+def institutions(text: str) -> list[Institution]:
+    """Institutions in order of first mention, each under its fullest name.
+
+    >>> [i.name for i in institutions("肿瘤医院党委书记带队。天津医科大学肿瘤医院承办,联合上级医院。")]
+    ['天津医科大学肿瘤医院']
+    """
+    found = mentions(text)
+    alias = _aliases(text, found)
+    proper = list(dict.fromkeys(alias.get(n.text, n.text) for n in found if n.proper))
+    groups: dict[str, Institution] = {}
+    for n in found:
+        name = alias.get(n.text, n.text)
+        longer = [p for p in proper if abbreviates(name, p)]
+        if len(longer) > 1:  # 富阳中医骨伤医院: prefer the one name that contains it whole
+            longer = [p for p in longer if name in p]
+        if len(longer) == 1:
+            name = alias.get(longer[0], longer[0])
+        elif not n.proper or (longer and name not in proper):
+            continue
+        groups.setdefault(name, Institution(name, [])).mentions.append(n)
+    return sorted(groups.values(), key=lambda i: i.first)
+
+
+def self_reference(text: str) -> str | None:
+    """The article's word for its own institution (我院), when it uses one."""
+    hits = [(text.find(w), w) for w in SELF_REFERENCES if w in text]
+    return min(hits)[1] if hits else None

@@ -1,0 +1,105 @@
+"""Where a name that ends in a known head noun (…医院, …党支部) begins.
+
+Chinese names have no spaces, so the start of ``四川省肿瘤医院`` in ``联合四川省肿瘤医院``
+is found by walking back from the head over jieba's tokens of the same clause: tokens
+that can sit inside a name (place names, nouns, numbers, 附属 …) are taken, anything
+else (verbs, prepositions, conjunctions, pronouns, time words) ends the walk. The name
+then starts at the leftmost token that can *begin* a name: a place, an organisation,
+or an administrative level (省/市/县/区). A name with no such start is generic (上级医院,
+肿瘤医院, 刘楼卫生院) and is resolved, if at all, against the fuller names around it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lexicon import jieba
+from .gazetteer import find_places
+
+CLAUSE_BREAK = re.compile(r"[\s,,。;;::!!??、()()“”\"‘’《》<>〈〉【】\[\]「」『』|/·…—]")
+MAX_PREFIX = 24  # characters looked back from the head
+# Parts of speech that can sit inside a name: nouns, places, organisations, other proper
+# nouns, abbreviations, numbers (第二), distinguishing words (附属), verbal nouns (临床).
+_INSIDE = {"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "m", "b", "vn", "eng", "ng", "nl", "an"}
+# Verbs that occur inside names of health institutions and Party branches.
+INSIDE_VERBS = {"省立", "附属", "防治", "保健", "康复", "预防", "控制", "急救", "放疗", "护理", "管理", "检验", "麻醉"}
+# Nouns that come before a name but are never part of one.
+_NOT_INSIDE = {
+    "院长", "副院长", "书记", "副书记", "主任", "副主任", "代表", "党员", "同志", "群众", "患者", "专家", "团队", "工作",
+    "活动", "全体", "单位", "辖区", "领导", "人员", "工作人员", "医务人员", "职工", "干部", "党委书记", "委员", "院士",
+    "全院", "时间", "号", "路", "大道", "街", "会后", "大会", "会议", "期间", "之际", "今年", "去年", "近日", "日前", "当天", "下午", "上午", "晚上",
+}
+_LEVEL_CHARS = set("省市县区州镇乡村旗盟")
+_START_TAGS = {"ns", "nt", "nz", "j", "eng"}
+
+
+@dataclass(frozen=True)
+class Name:
+    text: str
+    start: int
+    end: int
+    proper: bool  # False: no place, organisation or person starts it (上级医院)
+
+
+@lru_cache(maxsize=8192)
+def _tokens(clause: str) -> tuple[tuple[str, str], ...]:
+    import jieba.posseg as posseg
+
+    jieba()  # dictionary loaded once, quietly
+    return tuple((t.word, t.flag) for t in posseg.cut(clause))
+
+
+def _inside(word: str, flag: str) -> bool:
+    if word in _NOT_INSIDE:
+        return False
+    if word in INSIDE_VERBS or word in _LEVEL_CHARS:
+        return True
+    return flag in _INSIDE
+
+
+def _starts(word: str, flag: str) -> bool:
+    if flag in _START_TAGS or word in _LEVEL_CHARS or (word[1:] == "委" and word[0] in _LEVEL_CHARS):
+        return True
+    found = find_places(word, in_name=True)
+    return bool(found) and found[0].start == 0
+
+
+def clause_before(text: str, position: int) -> tuple[int, str]:
+    """(start, text) of the clause that ends at ``position``, at most ``MAX_PREFIX``
+    characters long.
+
+    >>> clause_before("会后时间,联合四川省肿瘤医院", 12)
+    (5, '联合四川省肿瘤')
+    """
+    start = max(0, position - MAX_PREFIX)
+    for m in CLAUSE_BREAK.finditer(text, start, position):
+        start = m.end()
+    return start, text[start:position]
+
+
+def name_ending_at(text: str, head_start: int, head_end: int) -> Name:
+    """The name whose head noun is ``text[head_start:head_end]``.
+
+    >>> name_ending_at("会后时间,联合四川省肿瘤医院放疗科", 12, 14)
+    Name(text='四川省肿瘤医院', start=7, end=14, proper=True)
+    >>> name_ending_at("积极开展对基层医院的帮扶", 7, 9)
+    Name(text='基层医院', start=5, end=9, proper=False)
+    """
+    _clause_start, clause = clause_before(text, head_start)
+    tokens = _tokens(clause) if clause else ()
+    taken = 0  # characters taken, counted back from the head
+    begin: int | None = None
+    for i in range(len(tokens) - 1, -1, -1):
+        word, flag = tokens[i]
+        if not _inside(word, flag):
+            break
+        taken += len(word)
+        if _starts(word, flag):
+            begin = taken
+    if begin is not None:
+        start = head_start - begin
+        return Name(text[start:head_end], start, head_end, True)
+    start = head_start - taken
+    return Name(text[start:head_end], start, head_end, False)
