@@ -68,7 +68,9 @@ def schema_markdown() -> str:
 
 def schema_files() -> dict[str, str]:
     """File name → content of everything in ``schema/``."""
-    files = {"SCHEMA.md": schema_markdown()}
+    from .enrich.reference import reference_files
+
+    files = {"SCHEMA.md": schema_markdown(), **reference_files()}
     for config in CONFIGS:
         files[f"{config.name}.schema.json"] = json.dumps(json_schema(config), ensure_ascii=False, indent=2) + "\n"
     return files

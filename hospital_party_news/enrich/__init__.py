@@ -21,6 +21,7 @@ HEADLINE_WEIGHT, LEAD_WEIGHT, BODY_WEIGHT = 3.0, 2.0, 1.0
 # Names of national institutions, seated in Beijing unless their name says otherwise.
 NATIONAL_PREFIXES = ("中国", "国家", "中华", "中央", "中日友好")
 CAPITAL = "北京市"
+_LEVELS = ("province", "prefecture", "county")
 
 
 def _primary(found: list[Institution], headline_end: int, lead: tuple[int, int]) -> Institution | None:
@@ -72,6 +73,9 @@ def _places(mentions: list[tuple[Mention, float]], province: str | None) -> list
     out: dict[str, Place] = {}
     for m, _ in mentions:
         cands = [d for d in m.candidates if d.province == province] if len(m.candidates) > 1 else list(m.candidates)
+        if len(cands) > 1:  # 长治: the city 长治市 rather than the county of the same name
+            top = min(_LEVELS.index(d.level) for d in cands)
+            cands = [d for d in cands if _LEVELS.index(d.level) == top]
         if len(cands) == 1:
             d = cands[0]
             out.setdefault(d.code, Place(d.name, d.level, d.province, d.city, d.code))

@@ -3,8 +3,9 @@
 
 Full names (山东省, 济宁市, 任城区) count wherever they occur. Short names (山东, 济宁,
 萧山) count only where they cannot be ordinary words: province short names always;
-prefecture and county short names when jieba's dictionary does not know them as
-something other than a place, or when they stand inside an institution's name.
+prefecture short names when jieba's dictionary does not know them as something other
+than a place (安康, 长治 are words first); county short names only inside an
+institution's name (萧山中医院), since in running text they are mostly words (大新, 新建).
 """
 
 from __future__ import annotations
@@ -104,8 +105,10 @@ def find_places(text: str, in_name: bool = False) -> list[Mention]:
                 break
             if piece in short:
                 cands = short[piece]
-                province_level = any(d.level == "province" for d in cands)
-                if in_name or province_level or piece not in words:
+                levels = {d.level for d in cands}
+                # 大新 (大新县) in 加大新项目: a county's short name is only trusted in a name
+                trusted = "province" in levels or ("prefecture" in levels and piece not in words)
+                if in_name or trusted:
                     found.append(Mention(i, i + size, piece, _preferred(cands), True))
                     break
         else:
