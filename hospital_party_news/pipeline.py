@@ -22,6 +22,7 @@ from .clean import clean_document
 from .docs import render_card, write_schema_dir
 from .enrich import enrich_document
 from .extract import extract_document
+from .figures import write_figures
 from .read import DEFAULT_MAX_BYTES, InputError, read_folder
 from .records import Document
 from .schema import CONFIGS, SCHEMA_VERSION
@@ -122,6 +123,7 @@ def build(
     with staging(output_dir) as tmp:
         write_parquet(result.tables, tmp)
         write_schema_dir(tmp / "schema")
+        write_figures(result.tables["articles"], tmp / "figures")
         files = output_files(tmp)  # every file hashed once, for the card and the manifest
         by_path = {f["path"]: f for f in files}
         card = tmp / "README.md"

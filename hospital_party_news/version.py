@@ -6,5 +6,5 @@
 - ``SCHEMA_VERSION`` (in ``schema.py``): the column declarations.
 """
 
-DATASET_VERSION = "1.0.0"
-BUILDER_VERSION = "0.1.0"
+DATASET_VERSION = "1.1.0"
+BUILDER_VERSION = "0.2.0"

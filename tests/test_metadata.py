@@ -193,3 +193,13 @@ def test_load_gives_arrow_dtypes(built: Path) -> None:
         hospital_party_news.load("nope", path=built)
     with pytest.raises(FileNotFoundError, match="build the dataset first"):
         hospital_party_news.load("articles", path=built / "missing")
+
+
+def test_figures_are_built_and_linked(built: Path) -> None:
+    card = (built / "README.md").read_text("utf-8")
+    for name in ("articles_by_year.png", "articles_by_province.png", "activity_types.png"):
+        png = built / "figures" / name
+        assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        assert f"(figures/{name})" in card
+    manifest = (built / "manifest.json").read_text("utf-8")
+    assert "figures/activity_types.png" in manifest

@@ -15,6 +15,7 @@ THRESHOLD = 2
 @dataclass(frozen=True)
 class ActivityType:
     label: str
+    label_en: str  # for figures, whose fonts may lack Chinese glyphs
     definition: str
     cues: tuple[str, ...]
 
@@ -31,7 +32,7 @@ def table_text() -> str:
 @cache
 def taxonomy() -> tuple[ActivityType, ...]:
     rows = [line.split("\t") for line in table_text().splitlines() if line and not line.startswith("#")][1:]
-    return tuple(ActivityType(label, definition, tuple(cues.split("|"))) for label, definition, cues in rows)
+    return tuple(ActivityType(label, en, definition, tuple(cues.split("|"))) for label, en, definition, cues in rows)
 
 
 def activity_types(title: str, body: str) -> list[str]:

@@ -58,10 +58,10 @@ def activity_types_markdown() -> str:
         f"a cue in the title or subtitle counts {activities.TITLE_WEIGHT}, each occurrence in the body counts 1.",
         "Source: `hospital_party_news/data/activity_types.tsv`.",
         "",
-        "| label | definition | cue words |",
-        "|---|---|---|",
+        "| label | English | definition | cue words |",
+        "|---|---|---|---|",
     ]
-    out += [f"| {t.label} | {t.definition} | {'、'.join(t.cues)} |" for t in taxonomy()]
+    out += [f"| {t.label} | {t.label_en} | {t.definition} | {'、'.join(t.cues)} |" for t in taxonomy()]
     return "\n".join(out) + "\n"
 
 
