@@ -132,11 +132,11 @@ def card_source() -> str:
     return resources.files("hospital_party_news").joinpath("data/DATASET_CARD.md").read_text("utf-8")
 
 
-def render_card(parquet: dict[str, dict], summary: str) -> str:
+def render_card(parquet: dict[str, dict], summary: str, figures: str = "") -> str:
     """The output README.md from the Parquet files' entries (config → ``file_entry``)."""
     rows = {name: e["rows"] for name, e in parquet.items()}
     sizes = {name: e["size_bytes"] for name, e in parquet.items()}
     content = hashlib.sha256("".join(parquet[c.name]["sha256"] for c in CONFIGS).encode()).hexdigest()
     meta = yaml.safe_dump(card_metadata(rows, sizes, content), allow_unicode=True, sort_keys=False, width=1000)
-    body = card_source().replace("{{version}}", DATASET_VERSION).replace("{{build_summary}}", summary)
+    body = card_source().replace("{{version}}", DATASET_VERSION).replace("{{build_summary}}", summary).replace("{{figures}}", figures)
     return f"---\n{meta}---\n\n{body}"

@@ -1,12 +1,14 @@
 """PNG charts of a build, made from its own ``articles`` table: articles by year, by
 province, and the activity-type mix. Labels are in English (pinyin for provinces) so
 that no Chinese font is needed; PNG metadata carries no software or date, so the bytes
-are reproducible."""
+are reproducible. matplotlib is a dependency, but an environment without it still
+builds the dataset: the charts are skipped and the card says so."""
 
 from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 
@@ -29,12 +31,16 @@ PROVINCES_EN = {
 UNKNOWN = "(not stated)"
 
 
-def _bar(counts: list[tuple[str, int]], title: str, path: Path, horizontal: bool = False) -> None:
+def _pyplot() -> Any:
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
+    return plt
+
+
+def _bar(plt: Any, counts: list[tuple[str, int]], title: str, path: Path, horizontal: bool = False) -> None:
     labels, values = [k for k, _ in counts], [v for _, v in counts]
     fig, ax = plt.subplots(figsize=(7, 0.35 * len(labels) + 1.2) if horizontal else (7, 3.5), dpi=100)
     if horizontal:
@@ -50,14 +56,34 @@ def _bar(counts: list[tuple[str, int]], title: str, path: Path, horizontal: bool
     plt.close(fig)
 
 
+def _most_first(counts: Counter[str]) -> list[tuple[str, int]]:
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
 def write_figures(articles: pa.Table, folder: Path) -> list[str]:
-    """Draw the charts into ``folder``; returns the file names written."""
+    """Draw the charts into ``folder``; returns the file names written (none when
+    matplotlib is missing)."""
+    try:
+        plt = _pyplot()
+    except ImportError:
+        return []
     folder.mkdir(parents=True, exist_ok=True)
     years = Counter(str(y) if y is not None else UNKNOWN for y in articles.column("year").to_pylist())
     provinces = Counter(PROVINCES_EN.get(p, UNKNOWN) if p else UNKNOWN for p in articles.column("province").to_pylist())
     english = {t.label: t.label_en for t in taxonomy()}
     activities = Counter(english[a] for labels in articles.column("activity_types").to_pylist() for a in labels)
-    _bar(sorted(years.items()), FIGURES["articles_by_year.png"], folder / "articles_by_year.png")
-    _bar(sorted(provinces.items(), key=lambda kv: (-kv[1], kv[0])), FIGURES["articles_by_province.png"], folder / "articles_by_province.png", horizontal=True)
-    _bar(sorted(activities.items(), key=lambda kv: (-kv[1], kv[0])), FIGURES["activity_types.png"], folder / "activity_types.png", horizontal=True)
-    return list(FIGURES)
+    charts = {
+        "articles_by_year.png": (sorted(years.items()), False),
+        "articles_by_province.png": (_most_first(provinces), True),
+        "activity_types.png": (_most_first(activities), True),
+    }
+    for name, (counts, horizontal) in charts.items():
+        _bar(plt, counts, FIGURES[name], folder / name, horizontal)
+    return list(charts)
+
+
+def figures_markdown(names: list[str]) -> str:
+    """The card's figure links, or why there are none."""
+    if not names:
+        return "No figures in this build: matplotlib was not installed where it was built."
+    return "\n".join(f"![{FIGURES[n]}](figures/{n})" for n in names)

@@ -22,7 +22,7 @@ from .clean import clean_document
 from .docs import render_card, write_schema_dir
 from .enrich import enrich_document
 from .extract import extract_document
-from .figures import write_figures
+from .figures import figures_markdown, write_figures
 from .read import DEFAULT_MAX_BYTES, InputError, read_folder
 from .records import Document
 from .schema import CONFIGS, SCHEMA_VERSION
@@ -123,11 +123,13 @@ def build(
     with staging(output_dir) as tmp:
         write_parquet(result.tables, tmp)
         write_schema_dir(tmp / "schema")
-        write_figures(result.tables["articles"], tmp / "figures")
+        figures = write_figures(result.tables["articles"], tmp / "figures")
+        if not figures:
+            log("figures skipped: matplotlib is not installed")
         files = output_files(tmp)  # every file hashed once, for the card and the manifest
         by_path = {f["path"]: f for f in files}
         card = tmp / "README.md"
-        card.write_text(render_card({c.name: by_path[parquet_path(c.name)] for c in CONFIGS}, summary_markdown(result)), encoding="utf-8")
+        card.write_text(render_card({c.name: by_path[parquet_path(c.name)] for c in CONFIGS}, summary_markdown(result), figures_markdown(figures)), encoding="utf-8")
         files = sorted([*files, file_entry(tmp, card)], key=lambda f: f["path"])
         write_json(tmp / "manifest.json", manifest(result, files))
     return result

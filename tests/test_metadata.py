@@ -203,3 +203,22 @@ def test_figures_are_built_and_linked(built: Path) -> None:
         assert f"(figures/{name})" in card
     manifest = (built / "manifest.json").read_text("utf-8")
     assert "figures/activity_types.png" in manifest
+
+
+def test_build_without_matplotlib_still_builds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Figures are the one optional output: an environment without matplotlib gets the
+    whole dataset, a card that says why there are no charts, and a line on the log."""
+    from hospital_party_news import figures
+    from hospital_party_news.pipeline import build
+
+    def missing() -> None:
+        raise ImportError("No module named 'matplotlib'")
+
+    monkeypatch.setattr(figures, "_pyplot", missing)
+    logged: list[str] = []
+    out = tmp_path / "out"
+    build(Path(__file__).resolve().parents[1] / "data" / "raw", out, log=logged.append)
+    assert len(hospital_party_news.load("articles", path=out)) == 11
+    assert not (out / "figures").exists()
+    assert "matplotlib was not installed" in (out / "README.md").read_text("utf-8")
+    assert any("figures skipped" in line for line in logged)

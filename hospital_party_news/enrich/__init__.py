@@ -39,9 +39,11 @@ def _primary(found: list[Institution], headline_end: int, lead: tuple[int, int])
 def _place_mentions(text: str, found: list[Institution], headline_end: int, lead: tuple[int, int]) -> list[tuple[Mention, float]]:
     """Places in running text plus places inside institution names (where short names
     such as 萧山 count), each weighted by where it stands."""
-    spans = [(m.start, m.end) for i in found for m in i.mentions]
-    masked = "".join("\0" if any(a <= k < b for a, b in spans) else ch for k, ch in enumerate(text))
-    mentions = find_places(masked)
+    chars = list(text)
+    for i in found:
+        for m in i.mentions:  # blank the names out: their places are added below, where short names count
+            chars[m.start : m.end] = "\0" * (m.end - m.start)
+    mentions = find_places("".join(chars))
     for i in found:
         for m in i.mentions:
             mentions += [Mention(p.start + m.start, p.end + m.start, p.text, p.candidates, p.short) for p in find_places(m.text, in_name=True)]

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from .tables import table_rows
 
 TITLE_WEIGHT = 2
 THRESHOLD = 2
@@ -25,13 +26,8 @@ class ActivityType:
 
 
 @cache
-def table_text() -> str:
-    return resources.files("hospital_party_news").joinpath("data/activity_types.tsv").read_text("utf-8")
-
-
-@cache
 def taxonomy() -> tuple[ActivityType, ...]:
-    rows = [line.split("\t") for line in table_text().splitlines() if line and not line.startswith("#")][1:]
+    rows = table_rows("activity_types.tsv")
     return tuple(ActivityType(label, en, definition, tuple(cues.split("|"))) for label, en, definition, cues in rows)
 
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from .tables import table_rows
 
 _DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -28,21 +29,14 @@ class CampaignMention:
     year: int | None  # the year an anniversary names; None for others
 
 
-def table_version() -> str:
-    return re.search(r"table version (\d+)", table_text())[1]  # type: ignore[index]
-
-
-@cache
-def table_text() -> str:
-    return resources.files("hospital_party_news").joinpath("data/campaigns.tsv").read_text("utf-8")
+TABLE = "campaigns.tsv"
 
 
 @cache
 def campaigns() -> tuple[Campaign, ...]:
-    rows = [line.split("\t") for line in table_text().splitlines() if line and not line.startswith("#")][1:]
     return tuple(
         Campaign(name, kind, int(start), int(end) if end else None, exact == "1", re.compile(pattern))
-        for name, kind, start, end, exact, pattern in rows
+        for name, kind, start, end, exact, pattern in table_rows(TABLE)
     )
 
 

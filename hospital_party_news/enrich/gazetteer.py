@@ -11,8 +11,9 @@ institution's name (萧山中医院), since in running text they are mostly word
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
+from functools import cache, lru_cache
+
+from .tables import table_rows
 
 _MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
 
@@ -47,8 +48,7 @@ class Mention:
 
 @cache
 def divisions() -> tuple[Division, ...]:
-    text = resources.files("hospital_party_news").joinpath("data/gazetteer.tsv").read_text("utf-8")
-    rows = [line.split("\t") for line in text.splitlines()[1:] if line]
+    rows = table_rows("gazetteer.tsv")
     return tuple(Division(c, n, sh, lv, p, pf, cur == "1") for c, n, sh, lv, p, pf, cur in rows)
 
 
@@ -93,6 +93,15 @@ def find_places(text: str, in_name: bool = False) -> list[Mention]:
     >>> [m.text for m in find_places("过端午 制香囊 送安康")]
     []
     """
+    return list(_in_name(text) if in_name else _scan(text, in_name=False))
+
+
+@lru_cache(maxsize=65536)  # institution names and jieba tokens recur: look each up once
+def _in_name(text: str) -> tuple[Mention, ...]:
+    return _scan(text, in_name=True)
+
+
+def _scan(text: str, in_name: bool) -> tuple[Mention, ...]:
     full, short, longest = _index()
     words = _place_only_words()
     found: list[Mention] = []
@@ -115,7 +124,7 @@ def find_places(text: str, in_name: bool = False) -> list[Mention]:
             i += 1
             continue
         i = found[-1].end
-    return found
+    return tuple(found)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import jieba, jieba_tags
 from .names import INSIDE_VERBS, name_ending_at
 
 LEVELS = ("党总支", "党支部", "党工委", "党委", "党组", "支部")
@@ -55,8 +56,6 @@ def party_organizations(text: str, own_institution: str | None = None) -> list[t
 
 def _trim(prefix: str) -> str:
     """Drop leading words that cannot start a name (充分发挥, 积极响应)."""
-    from ..lexicon import jieba, jieba_tags
-
     tags = jieba_tags()
     words = jieba().lcut(prefix, HMM=False)
     def not_name(word: str) -> bool:  # jieba tags 充分发挥 ``n``; its 充分 tells better

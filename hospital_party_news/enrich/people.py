@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ..lexicon import jieba_tags
+
 ROLES = (
     "总书记", "党委副书记", "党委书记", "党总支书记", "党支部书记", "支部副书记", "支部书记", "纪委书记", "副书记", "书记",
     "执行院长", "名誉院长", "副院长", "院长", "副主任医师", "主任医师", "主治医师", "科副主任", "科主任", "副主任", "主任",
@@ -38,8 +40,6 @@ def _surname_scores() -> dict[str, float]:
 def _is_word(text: str, nouns: bool = True) -> bool:
     """A dictionary word that is not a person's name (强调, 代表, 幼儿园); with
     ``nouns=False`` only a function word or verb counts (希望 in 希望双, not 甘泉 in 甘泉水)."""
-    from ..lexicon import jieba_tags
-
     tag = jieba_tags().get(text)
     if tag is None or tag.startswith("nr"):
         return False

