@@ -1,4 +1,5 @@
-"""Command line: ``hospital-party-news build|schema`` (``python build_dataset.py`` = build)."""
+"""Command line: ``hospital-party-news build|verify|diff|publish|schema``
+(``python build_dataset.py`` = build). Errors are one line on stderr and a non-zero exit."""
 
 from __future__ import annotations
 
@@ -49,12 +50,62 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_verify(args: argparse.Namespace) -> int:
+    from .verify import verify
+
+    problems = verify(args.folder)
+    for problem in problems:
+        print(f"mismatch: {problem}", file=sys.stderr)
+    if problems:
+        print(f"error: {args.folder} does not match its manifest ({len(problems)} problems)", file=sys.stderr)
+        return 1
+    print(f"ok: {args.folder} matches its manifest", file=sys.stderr)
+    return 0
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    import json
+
+    from .diff import diff_builds, diff_text
+
+    d = diff_builds(args.old, args.new)
+    print(json.dumps(d.to_json(), ensure_ascii=False, indent=2) if args.json else diff_text(d, args.new))
+    return 0
+
+
+def cmd_publish(args: argparse.Namespace) -> int:
+    from .publish import hub_client, plan, publish
+
+    p = plan(args.folder, args.repo_id, args.revision, args.private)
+    print(p.describe())
+    if args.dry_run:
+        print("dry run: verified, card parsed, nothing uploaded")
+        return 0
+    print(publish(p, hub_client()))
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = _Parser(prog="hospital-party-news", description="Build the hospital Party-building news dataset.")
     sub = top.add_subparsers(dest="command", required=True, parser_class=_Parser)
     b = sub.add_parser("build", help="build, validate and write the dataset")
     _add_build_args(b)
     b.set_defaults(func=cmd_build)
+    v = sub.add_parser("verify", help="re-hash a built folder against its manifest")
+    v.add_argument("folder", type=Path)
+    v.set_defaults(func=cmd_verify)
+    d = sub.add_parser("diff", help="added, removed and changed articles between two builds")
+    d.add_argument("old", type=Path)
+    d.add_argument("new", type=Path)
+    d.add_argument("--json", action="store_true", help="print JSON instead of text")
+    d.set_defaults(func=cmd_diff)
+    p = sub.add_parser("publish", help="upload a verified build to a Hugging Face dataset repo and tag it")
+    p.add_argument("folder", type=Path)
+    p.add_argument("--repo-id", required=True, help="ORG/NAME on the hub")
+    p.add_argument("--revision", help="tag to create (default and only allowed value: v<dataset version>)")
+    p.add_argument("--dry-run", action="store_true", help="check everything and print the plan; no network")
+    p.add_argument("--private", action="store_true", help="create the repo private (if it does not exist)")
+    p.set_defaults(func=cmd_publish)
     s = sub.add_parser("schema", help="regenerate the schema reference (schema/)")
     s.add_argument("folder", type=Path, nargs="?", default=Path("schema"))
     s.set_defaults(func=cmd_schema)
@@ -62,8 +113,15 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from .publish import PublishError
+    from .verify import NotADataset
+
     args = parser().parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except (NotADataset, PublishError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
 
 
 def build_main(argv: list[str] | None = None) -> int:

@@ -19,6 +19,7 @@ from pathlib import Path
 import pyarrow as pa
 
 from .clean import clean_document
+from .croissant import DESCRIPTION, croissant
 from .docs import render_card, write_schema_dir
 from .enrich import enrich_document
 from .extract import extract_document
@@ -126,11 +127,13 @@ def build(
         figures = write_figures(result.tables["articles"], tmp / "figures")
         if not figures:
             log("figures skipped: matplotlib is not installed")
-        files = output_files(tmp)  # every file hashed once, for the card and the manifest
+        files = output_files(tmp)  # every file hashed once, for the card, Croissant and the manifest
         by_path = {f["path"]: f for f in files}
+        parquet = {c.name: by_path[parquet_path(c.name)] for c in CONFIGS}
         card = tmp / "README.md"
-        card.write_text(render_card({c.name: by_path[parquet_path(c.name)] for c in CONFIGS}, summary_markdown(result), figures_markdown(figures)), encoding="utf-8")
-        files = sorted([*files, file_entry(tmp, card)], key=lambda f: f["path"])
+        card.write_text(render_card(parquet, summary_markdown(result), figures_markdown(figures)), encoding="utf-8")
+        write_json(tmp / "croissant.json", croissant(parquet, DESCRIPTION))
+        files = sorted([*files, file_entry(tmp, card), file_entry(tmp, tmp / "croissant.json")], key=lambda f: f["path"])
         write_json(tmp / "manifest.json", manifest(result, files))
     return result
 

@@ -57,20 +57,48 @@ def discover(input_dir: Path) -> list[tuple[Path, str]]:
     return sorted(found, key=lambda pair: pair[1])
 
 
-def document_ids(relative_paths: list[str]) -> list[str]:
-    """The file stem, unless two files share it: then the relative path without its
-    extension, with ``/`` written as ``__`` (so ``a/x.txt`` and ``b/x.txt`` give
-    ``a__x`` and ``b__x``).
+def document_id(relative_path: str) -> str:
+    """A file's id from its own path only: the relative path without its extension, ``/``
+    written as ``__``. A file at the top of the input folder gets its stem. Adding,
+    removing or renaming *other* files never changes it.
 
-    >>> document_ids(["003_a.txt", "a/x.txt", "b/x.txt"])
-    ['003_a', 'a__x', 'b__x']
+    >>> document_id("003_a65279c85b322aac.txt"), document_id("2024/site/x.txt")
+    ('003_a65279c85b322aac', '2024__site__x')
     """
-    stems = [Path(p).stem for p in relative_paths]
-    clashes = {s for s in stems if stems.count(s) > 1}
-    return [
-        str(Path(p).with_suffix("")).replace("/", "__") if s in clashes else s
-        for p, s in zip(relative_paths, stems, strict=True)
-    ]
+    return str(Path(relative_path).with_suffix("")).replace("/", "__")
+
+
+def document_ids(relative_paths: list[str]) -> list[str]:
+    """``document_id`` of each path. Where several paths give the same id (``x.txt``
+    beside ``x.md``), the first in ``EXTENSIONS`` order keeps it and the others keep
+    their extension too; a ``~n`` suffix settles anything still equal.
+
+    >>> document_ids(["x.md", "x.txt", "a/x.txt", "a__x.txt"])
+    ['x.md', 'x', 'a__x', 'a__x.txt']
+    """
+    ids = [document_id(p) for p in relative_paths]
+    groups: dict[str, list[int]] = {}
+    for i, doc_id in enumerate(ids):
+        groups.setdefault(doc_id, []).append(i)
+    for members in groups.values():
+        if len(members) > 1:
+            members.sort(key=lambda i: (_extension_rank(relative_paths[i]), relative_paths[i]))
+            for i in members[1:]:
+                ids[i] = relative_paths[i].replace("/", "__")
+    seen: set[str] = set()
+    for i, doc_id in enumerate(ids):
+        n, unique = 1, doc_id
+        while unique in seen:
+            n += 1
+            unique = f"{doc_id}~{n}"
+        ids[i] = unique
+        seen.add(unique)
+    return ids
+
+
+def _extension_rank(relative_path: str) -> int:
+    suffix = Path(relative_path).suffix.lower()
+    return EXTENSIONS.index(suffix) if suffix in EXTENSIONS else len(EXTENSIONS)
 
 
 def read_folder(input_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document]:

@@ -12,7 +12,7 @@ from typing import Any
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "1.1.0"
+SCHEMA_VERSION = "1.1.1"
 
 # Declarative checks a column may carry; ``validate.py`` turns them into Pandera checks.
 #   unique      no two rows share the value
@@ -71,7 +71,7 @@ ARTICLES = Config(
     key="article_id",
     columns=(
         Column("article_id", S, False, "Unique, deterministic id: `<document_id>-<article_index, 3 digits>`; stable when other raw files are added or removed.", ("unique", "non_empty"), True),
-        Column("document_id", S, False, "The raw file's id (its stem; see `documents`).", ("non_empty",), True),
+        Column("document_id", S, False, "The raw file's id (its stem at the top level; rule in `documents`).", ("non_empty",), True),
         Column("article_index", I32, False, "0-based order of the article within its document.", ("ge0",), True),
         Column("title", S, True, "Headline in simplified script, without a leading 【…】 rubric or the part after ——; null when the source has no headline (never invented from the body).", ("non_empty", *SIMPLE), True),
         Column("title_original", S, True, "`title` in the source's script.", ("non_empty", "nfc")),
@@ -132,7 +132,7 @@ DOCUMENTS = Config(
     description="One row per raw input file, accepted or rejected, with its decoded text and the role of every line.",
     key="document_id",
     columns=(
-        Column("document_id", S, False, "The raw file's stem (unique within a build).", ("unique", "non_empty"), True),
+        Column("document_id", S, False, "The raw file's id: its path relative to the input folder without the extension, `/` written as `__` (the stem, for a file at the top level). It depends on the file's own path only, so adding, removing or renaming other files never changes it; rule and clashes: `read.document_ids`.", ("unique", "non_empty"), True),
         Column("source_file", S, False, "Path relative to the input folder, with `/` separators.", ("unique", "non_empty"), True),
         Column("sha256", S, False, "SHA-256 of the raw bytes, hex.", ("non_empty",), True),
         Column("size_bytes", I64, False, "Size of the raw file in bytes.", ("ge0",)),
