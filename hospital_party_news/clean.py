@@ -73,6 +73,20 @@ def remove_replacement_chars(text: str) -> tuple[str, list[str]]:
     return text.replace("\ufffd", ""), ["replacement_char_removed"]
 
 
+_URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%]+", re.IGNORECASE)
+
+
+def remove_urls(text: str) -> tuple[str, list[str]]:
+    """Cut web addresses out of a line of prose (a line that is only links is
+    boilerplate, and the segmenter decides that before this runs).
+
+    >>> remove_urls("软件下载就上极速下载站:https://www.example.com/放疗科党支部")
+    ('软件下载就上极速下载站:放疗科党支部', ['url_removed'])
+    """
+    new = _URL.sub("", text)
+    return new, (["url_removed"] if new != text else [])
+
+
 # ---------------------------------------------------------------- HTML left in text
 
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")

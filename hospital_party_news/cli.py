@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .read import DEFAULT_MAX_BYTES, InputError
 from .validate import ValidationFailed
+from .write import BuildLocked
 
 
 class _Parser(argparse.ArgumentParser):
@@ -30,7 +31,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     try:
         result = build(args.input, args.output, max_bytes=args.max_bytes)
-    except InputError as exc:
+    except (InputError, BuildLocked) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except ValidationFailed as exc:

@@ -29,7 +29,7 @@ from .records import Document
 from .schema import CONFIGS, SCHEMA_VERSION
 from .script import converter_name
 from .segment import segment_document
-from .validate import validate_tables
+from .validate import validate_document, validate_tables
 from .version import BUILDER_VERSION, DATASET_VERSION
 from .write import build_tables, document_row, file_entry, output_files, parquet_path, staging, write_json, write_parquet
 
@@ -37,8 +37,10 @@ Step = Callable[[Document], Document]
 
 
 def default_steps(today: dt.date | None = None) -> tuple[Step, ...]:
-    """clean → segment → extract → enrich; ``today`` bounds plausible publication dates."""
-    return (clean_document, segment_document, partial(extract_document, today=today), enrich_document)
+    """clean → segment → extract → enrich → validate_document; ``today`` bounds
+    plausible publication dates."""
+    return (clean_document, segment_document, partial(extract_document, today=today), enrich_document,
+            partial(validate_document, today=today))
 
 
 def process(doc: Document, steps: Iterable[Step] | None = None) -> Document:

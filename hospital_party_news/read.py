@@ -111,7 +111,7 @@ def read_folder(input_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator
 
 
 def read_document(path: Path, rel: str, doc_id: str, root: Path, max_bytes: int) -> Document:
-    doc = Document(document_id=doc_id, source_file=rel, sha256="", size=0)
+    doc = Document(document_id=doc_id, source_file=rel, sha256=None, size=0)
     try:
         if path.is_symlink() and not path.resolve().is_relative_to(root):
             return doc.reject("it is a symbolic link that leads outside the input folder")

@@ -155,7 +155,7 @@ def _section_lines(sections: list[Section], original: bool) -> list[str]:
 class Document:
     document_id: str
     source_file: str
-    sha256: str
+    sha256: str | None  # None when the bytes were never read
     size: int
     encoding: str | None = None
     raw_text: str = ""

@@ -134,7 +134,7 @@ DOCUMENTS = Config(
     columns=(
         Column("document_id", S, False, "The raw file's id: its path relative to the input folder without the extension, `/` written as `__` (the stem, for a file at the top level). It depends on the file's own path only, so adding, removing or renaming other files never changes it; rule and clashes: `read.document_ids`.", ("unique", "non_empty"), True),
         Column("source_file", S, False, "Path relative to the input folder, with `/` separators.", ("unique", "non_empty"), True),
-        Column("sha256", S, False, "SHA-256 of the raw bytes, hex.", ("non_empty",), True),
+        Column("sha256", S, True, "SHA-256 of the raw bytes, hex; null when the file was rejected before its bytes were read (too large, unreadable, a link leading outside).", ("non_empty",), True),
         Column("size_bytes", I64, False, "Size of the raw file in bytes.", ("ge0",)),
         Column("encoding", S, True, "The encoding the bytes were decoded with; null when rejected before decoding.", ()),
         Column("status", S, False, "`ok` or `rejected`.", ("one_of:ok|rejected",), True),
@@ -157,6 +157,7 @@ QUALITY_FLAGS: dict[str, str] = {
     "mojibake_removed": "A garbled run that could not be repaired was removed (characters are missing there).",
     "replacement_char_removed": "U+FFFD replacement characters were removed.",
     "html_removed": "HTML tags or entities were removed.",
+    "url_removed": "Web addresses inside kept lines (prose, headings) were cut out.",
     "converted_from_traditional": "The source is in traditional script; `text` was converted with OpenCC t2s (plus the documented exceptions).",
     "hard_wraps_joined": "Lines broken mid-sentence by fixed-width wrapping were joined.",
     "boilerplate_removed": "Site boilerplate (navigation, share buttons, related reading, link lists, footers) was removed.",

@@ -17,6 +17,7 @@ import statistics
 from dataclasses import replace
 
 from . import patterns as p
+from .clean import remove_urls
 from .records import ArticleDraft, Document, Line
 
 UNDECIDED = "?"
@@ -315,4 +316,19 @@ def segment_document(doc: Document) -> Document:
     for ln in lines:
         if ln.role == UNDECIDED:
             ln.role = "body"
+    _cut_inline_urls(doc)
     return doc
+
+
+def _cut_inline_urls(doc: Document) -> None:
+    """Addresses inside kept lines go (URLs are never content here); a line that was
+    nothing but an address becomes boilerplate."""
+    for ln in doc.lines:
+        if ln.role == "boilerplate" or ("://" not in ln.text and "www." not in ln.text.lower()):
+            continue
+        ln.text, flags = remove_urls(ln.text)
+        ln.simplified, _ = remove_urls(ln.simplified)
+        if flags and "url_removed" not in doc.quality_flags:
+            doc.quality_flags = sorted([*doc.quality_flags, "url_removed"])
+        if not re.search(r"\w", ln.text):
+            ln.role = "boilerplate"

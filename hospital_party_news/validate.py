@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Callable
 
 import pandas as pd
 import pandera.pandas as pa
@@ -17,7 +18,8 @@ import pyarrow as pa_arrow
 
 from .clean import count_toned_annotations
 from .patterns import EARLIEST
-from .schema import CONFIGS, Config
+from .records import Document
+from .schema import ARTICLES, CONFIGS, DOCUMENTS, SECTIONS, Config
 from .script import has_traditional
 
 _URL = re.compile(r"https?://|www\.", re.IGNORECASE)
@@ -39,28 +41,70 @@ def _is_clean_simplified(value: object) -> bool:
     )
 
 
-def _element_check(name: str, today: dt.date) -> pa.Check:
-    if name == "unique":
-        return pa.Check(lambda s: ~s.duplicated(), name="unique")
+def predicate(name: str, today: dt.date) -> Callable[[object], bool] | None:
+    """The element rule of a declared check (null always passes); None for ``unique``,
+    which needs the whole column. Shared by the Pandera models and ``row_problems``."""
     if name == "non_empty":
-        return pa.Check(lambda v: not isinstance(v, str) or bool(v.strip()), element_wise=True, name="non_empty")
+        return lambda v: not isinstance(v, str) or bool(v.strip())
     if name == "nfc":
-        return pa.Check(lambda v: not isinstance(v, str) or unicodedata.is_normalized("NFC", v), element_wise=True, name="nfc")
+        return lambda v: not isinstance(v, str) or unicodedata.is_normalized("NFC", v)
     if name == "simplified":
-        return pa.Check(_is_clean_simplified, element_wise=True, name="simplified_clean",
-                        error="pinyin annotation, U+FFFD, URL or traditional character left")
+        return _is_clean_simplified
     if name == "ge0":
-        return pa.Check.ge(0)
+        return lambda v: v is None or v >= 0
     if name.startswith("one_of:"):
-        return pa.Check.isin(name.split(":", 1)[1].split("|"))
+        allowed = frozenset(name.split(":", 1)[1].split("|"))
+        return lambda v: v is None or v in allowed
     if name == "date_range":
-        def within_build_dates(series: pd.Series) -> pd.Series:
-            if pa_arrow.types.is_timestamp(series.dtype.pyarrow_dtype):
-                low, high = pd.Timestamp(EARLIEST), pd.Timestamp(today) + pd.Timedelta(days=1)
-                return series.isna() | ((series >= low) & (series < high))
-            return series.isna() | ((series >= EARLIEST) & (series <= today))
-        return pa.Check(within_build_dates, name="date_range", error=f"outside {EARLIEST}..{today}")
+        return lambda v: v is None or EARLIEST <= (v.date() if isinstance(v, dt.datetime) else v) <= today
+    if name == "unique":
+        return None
     raise ValueError(f"unknown check {name!r}")
+
+
+_ERRORS = {"simplified": "pinyin annotation, U+FFFD, URL or traditional character left", "date_range": "outside 1949-10-01..build day"}
+
+
+def _element_check(name: str, today: dt.date) -> pa.Check:
+    rule = predicate(name, today)
+    if rule is None:
+        return pa.Check(lambda s: ~s.duplicated(), name="unique")
+    return pa.Check(lambda v: v is pd.NA or rule(v), element_wise=True, name=name, error=_ERRORS.get(name, name))
+
+
+def row_problems(config: Config, row: dict, today: dt.date) -> list[str]:
+    """The declared element checks on one row, in plain Python (no pandas): used to
+    turn away one document whose output would break the schema, before the table-wide
+    Pandera validation, so that one odd file never sinks a build."""
+    problems = []
+    for c in config.columns:
+        value = row[c.name]
+        if value is None and not c.nullable:
+            problems.append(f"{config.name}.{c.name} is null")
+        for name in c.checks:
+            rule = predicate(name, today)
+            if rule is not None and not rule(value):
+                problems.append(f"{config.name}.{c.name}: {_ERRORS.get(name, name)}")
+    return problems
+
+
+def validate_document(doc: Document, today: dt.date | None = None) -> Document:
+    """The last step: a document whose rows would break a declared check is rejected,
+    with the first problem as its reason."""
+    from .write import article_row, document_row, section_rows
+
+    if doc.status != "ok":
+        return doc
+    today = today or dt.date.today()
+    problems = row_problems(DOCUMENTS, document_row(doc), today)
+    for a in doc.articles:
+        problems += row_problems(ARTICLES, article_row(a), today)
+        for row in section_rows(a):
+            problems += row_problems(SECTIONS, row, today)
+    if problems:
+        more = f" and {len(problems) - 1} more" if len(problems) > 1 else ""
+        return doc.reject(f"its output would break the schema ({problems[0]}{more})")
+    return doc
 
 
 def pandera_model(config: Config, today: dt.date | None = None) -> pa.DataFrameSchema:
@@ -82,42 +126,51 @@ def to_frame(table: pa_arrow.Table) -> pd.DataFrame:
     return table.to_pandas(types_mapper=pd.ArrowDtype)
 
 
-def _cross_checks(frames: dict[str, pd.DataFrame]) -> list[str]:
-    """Checks across configs; returns one line per problem."""
-    arts, secs, docs = frames["articles"], frames["sections"], frames["documents"]
+def _rows(table: pa_arrow.Table, columns: list[str]) -> list[dict]:
+    return table.select(columns).to_pylist()
+
+
+def _cross_checks(tables: dict[str, pa_arrow.Table]) -> list[str]:
+    """Checks across configs, in plain Python over the needed columns (pandas row
+    iteration is far slower); returns one line per problem."""
+    arts = _rows(tables["articles"], ["article_id", "document_id", "article_index", "n_sections", "text", "text_original"])
+    secs = _rows(tables["sections"], ["article_id", "section_index", "heading", "heading_original", "text", "text_original"])
+    docs = _rows(tables["documents"], ["document_id", "status", "error", "n_articles"])
     problems: list[str] = []
-    missing = set(arts["document_id"]) - set(docs["document_id"])
+    missing = {a["document_id"] for a in arts} - {d["document_id"] for d in docs}
     if missing:
         problems.append(f"articles.document_id not in documents: {sorted(missing)[:5]}")
-    missing = set(secs["article_id"]) - set(arts["article_id"])
+    missing = {s["article_id"] for s in secs} - {a["article_id"] for a in arts}
     if missing:
         problems.append(f"sections.article_id not in articles: {sorted(missing)[:5]}")
-    for doc_id, group in arts.groupby("document_id"):
-        if sorted(group["article_index"]) != list(range(len(group))):
-            problems.append(f"{doc_id}: article_index is not 0..{len(group) - 1}")
-    counts = arts.set_index("document_id").groupby(level=0).size()
-    for _, row in docs.iterrows():
-        want = 0 if row["status"] == "rejected" else int(counts.get(row["document_id"], 0))
-        if int(row["n_articles"]) != want:
-            problems.append(f"{row['document_id']}: n_articles {row['n_articles']} but {want} articles")
-        if (row["status"] == "rejected") != isinstance(row["error"], str):
-            problems.append(f"{row['document_id']}: error must be set exactly when rejected")
-    by_article = {aid: g.sort_values("section_index") for aid, g in secs.groupby("article_id")}
-    for _, row in arts.iterrows():
-        group = by_article.get(row["article_id"])
-        if group is None:
-            problems.append(f"{row['article_id']}: no sections")
+    indexes: dict[str, list[int]] = {}
+    for a in arts:
+        indexes.setdefault(a["document_id"], []).append(a["article_index"])
+    for doc_id, found in indexes.items():
+        if sorted(found) != list(range(len(found))):
+            problems.append(f"{doc_id}: article_index is not 0..{len(found) - 1}")
+    for d in docs:
+        want = 0 if d["status"] == "rejected" else len(indexes.get(d["document_id"], []))
+        if d["n_articles"] != want:
+            problems.append(f"{d['document_id']}: n_articles {d['n_articles']} but {want} articles")
+        if (d["status"] == "rejected") != isinstance(d["error"], str):
+            problems.append(f"{d['document_id']}: error must be set exactly when rejected")
+    by_article: dict[str, list[dict]] = {}
+    for sec in secs:
+        by_article.setdefault(sec["article_id"], []).append(sec)
+    for a in arts:
+        group = sorted(by_article.get(a["article_id"], []), key=lambda sec: sec["section_index"])
+        if not group:
+            problems.append(f"{a['article_id']}: no sections")
             continue
-        if list(group["section_index"]) != list(range(len(group))):
-            problems.append(f"{row['article_id']}: section_index is not 0..{len(group) - 1}")
-        if len(group) != row["n_sections"]:
-            problems.append(f"{row['article_id']}: n_sections {row['n_sections']} but {len(group)} sections")
+        if [sec["section_index"] for sec in group] != list(range(len(group))):
+            problems.append(f"{a['article_id']}: section_index is not 0..{len(group) - 1}")
+        if len(group) != a["n_sections"]:
+            problems.append(f"{a['article_id']}: n_sections {a['n_sections']} but {len(group)} sections")
         for col, heading in (("text", "heading"), ("text_original", "heading_original")):
-            parts = []
-            for _, s in group.iterrows():
-                parts += [x for x in (s[heading], s[col]) if isinstance(x, str) and x]
-            if "\n".join(parts) != row[col]:
-                problems.append(f"{row['article_id']}: sections joined with headings do not give `{col}`")
+            parts = [x for sec in group for x in (sec[heading], sec[col]) if x]
+            if "\n".join(parts) != a[col]:
+                problems.append(f"{a['article_id']}: sections joined with headings do not give `{col}`")
     return problems
 
 
@@ -132,6 +185,6 @@ def validate_tables(tables: dict[str, pa_arrow.Table], today: dt.date | None = N
             cases = exc.failure_cases
             for _, case in cases.head(20).iterrows():
                 report.append(f"{config.name}.{case['column']}: {case['check']} failed for {str(case['failure_case'])[:80]!r}")
-    report += _cross_checks(frames)
+    report += _cross_checks(tables)
     if report:
         raise ValidationFailed("validation failed:\n  - " + "\n  - ".join(report))

@@ -7,6 +7,9 @@ fixed settings by one pyarrow version (recorded in the manifest).
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+import fcntl
 import hashlib
 import json
 import os
@@ -24,6 +27,7 @@ from .records import Article, Document, Metadata
 from .schema import ARTICLES, CONFIGS, DOCUMENTS, SCHEMA_VERSION, SECTIONS, Config
 from .version import DATASET_VERSION
 
+_LIBC = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True) if os.name == "posix" else None
 PARQUET_OPTIONS = {"compression": "zstd", "compression_level": 9, "use_dictionary": True, "write_statistics": True}
 
 
@@ -167,28 +171,60 @@ def recover(target: Path) -> None:
 @contextmanager
 def staging(target: Path):
     """A temporary folder beside ``target``; on normal exit it replaces ``target``, on an
-    exception it is deleted and ``target`` is left as it was."""
+    exception it is deleted and ``target`` is left as it was. One build at a time may
+    write to ``target`` (a lock file beside it)."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    recover(target)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
-    try:
-        yield tmp
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    swap_in(tmp, target)
+    with _exclusive(target):
+        recover(target)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
+        try:
+            yield tmp
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        swap_in(tmp, target)
+
+
+class BuildLocked(Exception):
+    """Another build is writing the same output folder."""
+
+
+@contextmanager
+def _exclusive(target: Path):
+    lock = target.parent / f".{target.name}.lock"
+    with open(lock, "a") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            raise BuildLocked(f"another build is writing {target} (lock {lock.name})") from exc
+        yield  # the lock goes with the file handle, also when the process is killed
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders in one atomic step (Linux ``renameat2(RENAME_EXCHANGE)``);
+    False where the system or file system cannot."""
+    renameat2 = getattr(_LIBC, "renameat2", None)
+    if renameat2 is None:
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    return renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0
 
 
 def swap_in(tmp: Path, target: Path) -> None:
-    if target.exists():
+    """Put ``tmp`` in ``target``'s place. With an atomic exchange there is no moment
+    without a dataset at ``target``; elsewhere the previous one is moved aside first, and
+    ``recover`` puts it back if the process dies in between."""
+    os.chmod(tmp, 0o755)
+    if not target.exists():
+        os.replace(tmp, target)
+    elif _exchange(tmp, target):
+        shutil.rmtree(tmp, ignore_errors=True)  # now the previous dataset
+    else:
         old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
         os.rmdir(old)
         os.replace(target, old)
         os.replace(tmp, target)
         shutil.rmtree(old, ignore_errors=True)
-    else:
-        os.replace(tmp, target)
-    os.chmod(target, 0o755)
 
 
 def file_entry(folder: Path, path: Path) -> dict:

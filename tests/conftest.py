@@ -42,3 +42,19 @@ def article(articles: pd.DataFrame, doc: str, index: int = 0) -> pd.Series:
     rows = articles[(articles.document_id.str.startswith(doc)) & (articles.article_index == index)]
     assert len(rows) == 1, f"{doc}#{index}: {len(rows)} rows"
     return rows.iloc[0]
+
+
+def uncovered(raw: str, pieces: list[dict]) -> list[str]:
+    """Non-space characters of non-blank raw lines that no ``line_roles`` piece covers,
+    as one string per line that has any."""
+    covered = [False] * len(raw)
+    for p in pieces:
+        covered[p["start"] : p["end"]] = [True] * (p["end"] - p["start"])
+    missing, pos = [], 0
+    for line in raw.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        lost = "".join(ch for ch, c in zip(body, covered[pos : pos + len(body)], strict=True) if not c and not ch.isspace())
+        if lost:
+            missing.append(lost)
+        pos += len(line)
+    return missing

@@ -6,31 +6,16 @@ import itertools
 import re
 
 import pandas as pd
+from conftest import uncovered
 
 from hospital_party_news.records import ROLES
 
 
-def _nonblank_lines(raw: str) -> list[tuple[int, int]]:
-    spans, pos = [], 0
-    for line in raw.splitlines(keepends=True):
-        body = line.rstrip("\r\n")
-        if body.strip():
-            spans.append((pos, pos + len(body)))
-        pos += len(line)
-    return spans
-
-
 def test_every_nonblank_line_is_accounted_for(loaded: dict[str, pd.DataFrame]) -> None:
     for doc in loaded["documents"].itertuples():
-        pieces = list(doc.line_roles)
-        assert {p["role"] for p in pieces} <= set(ROLES)
-        covered = [False] * len(doc.raw_text)
-        for p in pieces:
-            covered[p["start"] : p["end"]] = [True] * (p["end"] - p["start"])
-        for start, end in _nonblank_lines(doc.raw_text):
-            text = doc.raw_text[start:end]
-            missing = "".join(ch for ch, c in zip(text, covered[start:end], strict=True) if not c and not ch.isspace())
-            assert not missing, f"{doc.document_id}: {text[:30]!r} has characters without a role: {missing[:20]!r}"
+        assert {p["role"] for p in doc.line_roles} <= set(ROLES)
+        missing = uncovered(doc.raw_text, list(doc.line_roles))
+        assert not missing, f"{doc.document_id}: characters without a role: {missing[:3]}"
 
 
 def test_roles_cover_the_expected_kinds(loaded: dict[str, pd.DataFrame]) -> None:

@@ -45,7 +45,12 @@ def mentions(text: str) -> list[Name]:
     """
     found = [name_ending_at(text, m.start(), m.end()) for m in HEAD.finditer(text)]
     found = [n for n in found if n.text not in HEADS]  # a bare 医院 names nothing
-    return [n for n in found if not any(o is not n and o.start <= n.start and n.end <= o.end for o in found)]
+    inside, reach = set(), -1
+    for n in sorted(found, key=lambda n: (n.start, -n.end)):  # one sweep, not all pairs
+        if n.end <= reach:
+            inside.add(id(n))
+        reach = max(reach, n.end)
+    return [n for n in found if id(n) not in inside]
 
 
 def _is_subsequence(short: str, long: str) -> bool:
