@@ -7,6 +7,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from .engine import ENGINES, default_workers
+from .progress import Progress
 from .read import DEFAULT_MAX_BYTES, InputError
 from .validate import ValidationFailed
 from .write import BuildLocked
@@ -24,22 +26,45 @@ def _add_build_args(p: argparse.ArgumentParser) -> None:
                    help="dataset folder to write (default: dist/hospital_party_news)")
     p.add_argument("--strict", action="store_true", help="exit non-zero when any file is rejected")
     p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="reject raw files larger than this")
+    p.add_argument("--workers", type=_positive, default=None, help="processes to use (default: every core)")
+    p.add_argument("--engine", choices=ENGINES, default="local", help="local processes (default) or a Dask cluster")
+    p.add_argument("--scheduler", help="with --engine dask: the scheduler address (default: a local cluster)")
+    p.add_argument("--cache", type=Path, default=None,
+                   help="incremental cache folder (default: .<output name>.cache beside the output)")
+    p.add_argument("--no-cache", action="store_true", help="process every file again and keep no cache")
+    talk = p.add_mutually_exclusive_group()
+    talk.add_argument("--quiet", "-q", action="store_true", help="only errors and rejected files")
+    talk.add_argument("--verbose", "-v", action="store_true", help="also one line per batch")
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .pipeline import build
+    from .pipeline import build, default_cache
 
+    progress = Progress(enabled=not args.quiet and sys.stderr.isatty(), verbose=args.verbose)
+    cache = None if args.no_cache else (args.cache or default_cache(args.output))
     try:
-        result = build(args.input, args.output, max_bytes=args.max_bytes)
+        result = build(args.input, args.output, max_bytes=args.max_bytes, workers=args.workers or default_workers(),
+                       engine=args.engine, scheduler=args.scheduler, cache_dir=cache, progress=progress.update,
+                       log=progress.log)
     except (InputError, BuildLocked) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except ValidationFailed as exc:
         print(f"error: the build did not pass validation; nothing was written.\n{exc.report}", file=sys.stderr)
         return 1
-    n = result.tables["articles"].num_rows
-    print(f"built {args.output}: {n} articles from {len(result.documents)} files "
-          f"({len(result.rejected)} rejected)", file=sys.stderr)
+    finally:
+        progress.done()
+    if not args.quiet:
+        cached = f", {result.cached_batches} of {result.batches} batches from the cache" if result.cached_batches else ""
+        print(f"built {args.output}: {result.rows['articles']} articles from {result.n_files} files "
+              f"({len(result.rejected)} rejected{cached})", file=sys.stderr)
     return 1 if args.strict and result.rejected else 0
 
 

@@ -13,6 +13,7 @@ from typing import Any
 import pyarrow as pa
 
 from .enrich.activities import taxonomy
+from .schema import ARTICLES
 
 FIGURES = {
     "articles_by_year.png": "Articles by year",
@@ -60,13 +61,18 @@ def _most_first(counts: Counter[str]) -> list[tuple[str, int]]:
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
-def write_figures(articles: pa.Table, folder: Path) -> list[str]:
-    """Draw the charts into ``folder``; returns the file names written (none when
-    matplotlib is missing)."""
+FIGURE_COLUMNS = ("year", "province", "activity_types")
+
+
+def write_figures(articles: pa.Table | None, folder: Path) -> list[str]:
+    """Draw the charts from the articles' ``FIGURE_COLUMNS`` (None: no articles) into
+    ``folder``; returns the file names written (none when matplotlib is missing)."""
     try:
         plt = _pyplot()
     except ImportError:
         return []
+    if articles is None:
+        articles = pa.table({c: pa.array([], ARTICLES.column(c).type) for c in FIGURE_COLUMNS})
     folder.mkdir(parents=True, exist_ok=True)
     years = Counter(str(y) if y is not None else UNKNOWN for y in articles.column("year").to_pylist())
     provinces = Counter(PROVINCES_EN.get(p, UNKNOWN) if p else UNKNOWN for p in articles.column("province").to_pylist())

@@ -275,6 +275,24 @@ def parse_date(text: str, today: dt.date | None = None) -> Published | None:
     return None
 
 
+def latest_date(text: str) -> dt.date | None:
+    """The latest well-formed date written anywhere in ``text``, whatever the build day
+    (``parse_date`` skips dates after the build day, so a result is the same for every
+    build day on or after this one).
+
+    >>> latest_date("2019年5月4日 … 2031-01-02 … 2020/2/30")
+    datetime.date(2031, 1, 2)
+    """
+    days = []
+    for pattern in _DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            try:
+                days.append(dt.date(int(m["y"]), int(m["m"]), int(m["d"])))
+            except ValueError:
+                continue
+    return max(days, default=None)
+
+
 def is_date_line(text: str) -> bool:
     """A posting-date / metadata line (date with a label or on its own), or a bare piece
     of a date split over lines.

@@ -18,20 +18,23 @@ from pathlib import Path
 
 import pyarrow as pa
 
+from .batches import BatchResult, RawFile, Settings, make_batches, process_batch
+from .cache import BatchCache
 from .clean import clean_document
 from .croissant import DESCRIPTION, croissant
 from .docs import render_card, write_schema_dir
+from .engine import run_ordered
 from .enrich import enrich_document
 from .extract import extract_document
-from .figures import figures_markdown, write_figures
-from .read import DEFAULT_MAX_BYTES, InputError, read_folder
+from .figures import FIGURE_COLUMNS, figures_markdown, write_figures
+from .read import DEFAULT_MAX_BYTES, InputError, discover, document_ids
 from .records import Document
 from .schema import CONFIGS, SCHEMA_VERSION
 from .script import converter_name
 from .segment import segment_document
-from .validate import validate_document, validate_tables
+from .validate import UniqueKeys, validate_document
 from .version import BUILDER_VERSION, DATASET_VERSION
-from .write import build_tables, document_row, file_entry, output_files, parquet_path, staging, write_json, write_parquet
+from .write import ParquetWriters, file_entry, output_files, parquet_path, staging, write_json
 
 Step = Callable[[Document], Document]
 
@@ -56,12 +59,11 @@ def process(doc: Document, steps: Iterable[Step] | None = None) -> Document:
 @dataclass
 class BuildResult:
     output: Path
-    documents: list[Document]
-    tables: dict[str, pa.Table] = field(default_factory=dict)
-
-    @property
-    def rejected(self) -> list[Document]:
-        return [d for d in self.documents if d.status != "ok"]
+    n_files: int = 0
+    rows: dict[str, int] = field(default_factory=dict)
+    rejected: list[tuple[str, str]] = field(default_factory=list)  # (source_file, reason)
+    batches: int = 0
+    cached_batches: int = 0
 
 
 def _build_day() -> dt.date:
@@ -94,15 +96,25 @@ def check_paths(input_dir: Path, output_dir: Path) -> None:
 
 
 def summary_markdown(result: BuildResult) -> str:
-    docs = result.documents
-    rows = {name: t.num_rows for name, t in result.tables.items()}
     lines = [
         f"- Dataset version **{DATASET_VERSION}**, schema {SCHEMA_VERSION}, builder {BUILDER_VERSION}.",
-        f"- {len(docs)} raw files: {len(docs) - len(result.rejected)} accepted, {len(result.rejected)} rejected.",
-        f"- {rows.get('articles', 0)} articles in {rows.get('sections', 0)} sections.",
+        f"- {result.n_files} raw files: {result.n_files - len(result.rejected)} accepted, {len(result.rejected)} rejected.",
+        f"- {result.rows.get('articles', 0)} articles in {result.rows.get('sections', 0)} sections.",
         "- Checksums of every input and output file: `manifest.json`.",
     ]
     return "\n".join(lines)
+
+
+def _run_batch(index: int, files: list[RawFile], settings: Settings, cache_dir: str | None,
+               dependencies: dict[str, str]) -> tuple[str | None, BatchResult]:
+    """One batch in a worker: from the cache when it can, else processed."""
+    if cache_dir is None:
+        return None, process_batch(index, files, settings)
+    return BatchCache(Path(cache_dir), dependencies).run(index, files, settings)
+
+
+def default_cache(output_dir: Path) -> Path:
+    return output_dir.parent / f".{output_dir.name}.cache"
 
 
 def build(
@@ -110,37 +122,64 @@ def build(
     output_dir: Path,
     max_bytes: int = DEFAULT_MAX_BYTES,
     log: Callable[[str], None] = lambda m: print(m, file=sys.stderr),
+    workers: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+    cache_dir: Path | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> BuildResult:
-    """Read, process, validate and write; the output folder changes only on success."""
+    """Read, process and validate in batches (in parallel when ``workers > 1``), append
+    each batch to the Parquet files, then write the card, figures and manifest; the output
+    folder changes only when all of it succeeded. ``cache_dir`` (None: no cache) keeps
+    each batch's validated tables for the next build."""
     check_paths(input_dir, output_dir)
-    today = _build_day()
-    documents = []
-    steps = default_steps(today)
-    for doc in read_folder(input_dir, max_bytes):
-        doc = process(doc, steps)
-        if doc.status != "ok":
-            log(f"rejected {doc.source_file}: {doc.error}")
-        documents.append(doc)
-    result = BuildResult(output_dir, documents, build_tables(documents))
-    validate_tables(result.tables, today)
+    found = discover(input_dir)
+    files = [RawFile(str(path), rel, doc_id) for (path, rel), doc_id in zip(found, document_ids([r for _, r in found]), strict=True)]
+    settings = Settings(str(input_dir.resolve()), max_bytes, _build_day())
+    dependencies = dependency_versions()
+    jobs = ((i, batch, settings, str(cache_dir) if cache_dir else None, dependencies) for i, batch in enumerate(make_batches(files)))
+    result = BuildResult(output_dir, n_files=len(files))
+    inputs: list[dict] = []
+    keys: set[str] = set()
+    summary_columns: list[pa.Table] = []
     with staging(output_dir) as tmp:
-        write_parquet(result.tables, tmp)
+        writers = ParquetWriters(tmp)
+        uniqueness = UniqueKeys()
+        try:
+            for key, batch in run_ordered(_run_batch, jobs, workers, engine, scheduler):
+                uniqueness.check(batch.tables)
+                writers.write(batch.tables)
+                inputs += batch.inputs
+                keys.add(key or "")
+                summary_columns.append(batch.tables["articles"].select(list(FIGURE_COLUMNS)))
+                for source_file, reason in batch.rejected:
+                    log(f"rejected {source_file}: {reason}")
+                result.rejected += batch.rejected
+                result.batches += 1
+                result.cached_batches += batch.cached
+                if progress:
+                    progress(len(inputs), len(files))
+        finally:
+            writers.close()
+        result.rows = dict(writers.rows)
         write_schema_dir(tmp / "schema")
-        figures = write_figures(result.tables["articles"], tmp / "figures")
+        figures = write_figures(pa.concat_tables(summary_columns) if summary_columns else None, tmp / "figures")
         if not figures:
             log("figures skipped: matplotlib is not installed")
-        files = output_files(tmp)  # every file hashed once, for the card, Croissant and the manifest
-        by_path = {f["path"]: f for f in files}
+        files_written = output_files(tmp)  # every file hashed once, for the card, Croissant and the manifest
+        by_path = {f["path"]: f for f in files_written}
         parquet = {c.name: by_path[parquet_path(c.name)] for c in CONFIGS}
         card = tmp / "README.md"
         card.write_text(render_card(parquet, summary_markdown(result), figures_markdown(figures)), encoding="utf-8")
         write_json(tmp / "croissant.json", croissant(parquet, DESCRIPTION))
-        files = sorted([*files, file_entry(tmp, card), file_entry(tmp, tmp / "croissant.json")], key=lambda f: f["path"])
-        write_json(tmp / "manifest.json", manifest(result, files))
+        files_written = sorted([*files_written, file_entry(tmp, card), file_entry(tmp, tmp / "croissant.json")], key=lambda f: f["path"])
+        write_json(tmp / "manifest.json", manifest(inputs, files_written, dependencies))
+    if cache_dir is not None:
+        BatchCache(cache_dir, dependencies).keep_only(keys)
     return result
 
 
-def manifest(result: BuildResult, outputs: list[dict]) -> dict:
+def manifest(inputs: list[dict], outputs: list[dict], dependencies: dict[str, str]) -> dict:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     built = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
     return {
@@ -148,11 +187,8 @@ def manifest(result: BuildResult, outputs: list[dict]) -> dict:
         "dataset_version": DATASET_VERSION,
         "builder_version": BUILDER_VERSION,
         "schema_version": SCHEMA_VERSION,
-        "dependencies": dependency_versions(),
-        "inputs": [
-            {k: v for k, v in document_row(d).items() if k not in ("raw_text", "line_roles", "quality_flags")}
-            for d in result.documents
-        ],
+        "dependencies": dependencies,
+        "inputs": inputs,
         "outputs": outputs,
         "built_at": built.isoformat(timespec="seconds"),
     }

@@ -110,6 +110,24 @@ def read_folder(input_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator
         yield read_document(path, rel, doc_id, root, max_bytes)
 
 
+def fingerprint(path: Path, root: Path, max_bytes: int) -> str:
+    """What ``read_document`` will see in a file, cheaply: its sha256, or why it will not
+    be read. The cache keys on it."""
+    try:
+        if path.is_symlink() and not path.resolve().is_relative_to(root):
+            return "outside"
+        size = path.stat().st_size
+        if size > max_bytes:
+            return f"size:{size}"
+        h = hashlib.sha256()
+        with open(path, "rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                h.update(block)
+        return h.hexdigest()
+    except OSError as exc:
+        return f"unreadable:{exc.errno}"
+
+
 def read_document(path: Path, rel: str, doc_id: str, root: Path, max_bytes: int) -> Document:
     doc = Document(document_id=doc_id, source_file=rel, sha256=None, size=0)
     try:

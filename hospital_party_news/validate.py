@@ -174,6 +174,22 @@ def _cross_checks(tables: dict[str, pa_arrow.Table]) -> list[str]:
     return problems
 
 
+class UniqueKeys:
+    """Columns declared ``unique`` stay unique across batches (Pandera checks one batch);
+    only those columns' values are kept, not the rows."""
+
+    def __init__(self) -> None:
+        self.seen = {(config.name, c.name): set() for config in CONFIGS for c in config.columns if "unique" in c.checks}
+
+    def check(self, tables: dict[str, pa_arrow.Table]) -> None:
+        for (config, column), seen in self.seen.items():
+            values = tables[config].column(column).to_pylist()
+            twice = seen.intersection(values)
+            if twice:
+                raise ValidationFailed(f"validation failed:\n  - {config}.{column}: unique failed for {min(twice)!r} (in two batches)")
+            seen.update(values)
+
+
 def validate_tables(tables: dict[str, pa_arrow.Table], today: dt.date | None = None) -> None:
     """Raise ``ValidationFailed`` with a readable report when any check fails."""
     frames = {name: to_frame(t) for name, t in tables.items()}

@@ -15,6 +15,7 @@ import json
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Iterable
 from contextlib import contextmanager
 from dataclasses import asdict
@@ -28,6 +29,7 @@ from .schema import ARTICLES, CONFIGS, DOCUMENTS, SCHEMA_VERSION, SECTIONS, Conf
 from .version import DATASET_VERSION
 
 _LIBC = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True) if os.name == "posix" else None
+LOCK_WAIT = 10.0  # seconds to wait for another build (or a killed one's last workers) to let go
 PARQUET_OPTIONS = {"compression": "zstd", "compression_level": 9, "use_dictionary": True, "write_statistics": True}
 
 
@@ -108,6 +110,11 @@ def document_row(d: Document) -> dict:
     }
 
 
+def manifest_input(d: Document) -> dict:
+    """A raw file's entry in the manifest: its ``documents`` row without the text."""
+    return {k: v for k, v in document_row(d).items() if k not in ("raw_text", "line_roles", "quality_flags")}
+
+
 def _table(config: Config, rows: list[dict]) -> pa.Table:
     return pa.Table.from_pylist(rows, schema=config.arrow_schema(table_metadata()))
 
@@ -139,11 +146,27 @@ def sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
-def write_parquet(tables: dict[str, pa.Table], folder: Path) -> None:
-    for config in CONFIGS:
-        path = folder / parquet_path(config.name)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        pq.write_table(tables[config.name], path, **PARQUET_OPTIONS)
+class ParquetWriters:
+    """One Parquet file per config, appended to one row group per batch, so that a build
+    holds one batch in memory, not the dataset."""
+
+    def __init__(self, folder: Path) -> None:
+        self.rows = dict.fromkeys((c.name for c in CONFIGS), 0)
+        self._writers = {}
+        for config in CONFIGS:
+            path = folder / parquet_path(config.name)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._writers[config.name] = pq.ParquetWriter(path, config.arrow_schema(table_metadata()), **PARQUET_OPTIONS)
+
+    def write(self, tables: dict[str, pa.Table]) -> None:
+        for name, writer in self._writers.items():
+            if tables[name].num_rows:
+                writer.write_table(tables[name], row_group_size=tables[name].num_rows)
+                self.rows[name] += tables[name].num_rows
+
+    def close(self) -> None:
+        for writer in self._writers.values():
+            writer.close()
 
 
 def write_json(path: Path, data: object) -> None:
@@ -193,10 +216,15 @@ class BuildLocked(Exception):
 def _exclusive(target: Path):
     lock = target.parent / f".{target.name}.lock"
     with open(lock, "a") as fh:
-        try:
-            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError as exc:
-            raise BuildLocked(f"another build is writing {target} (lock {lock.name})") from exc
+        deadline = time.monotonic() + LOCK_WAIT
+        while True:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError as exc:
+                if time.monotonic() > deadline:
+                    raise BuildLocked(f"another build is writing {target} (lock {lock.name})") from exc
+                time.sleep(0.1)
         yield  # the lock goes with the file handle, also when the process is killed
 
 

@@ -15,6 +15,7 @@ import pyarrow.parquet as pq
 import pytest
 from conftest import RAW, ROOT
 
+from hospital_party_news import write
 from hospital_party_news.pipeline import build
 from hospital_party_news.write import BuildLocked, recover, swap_in
 
@@ -171,11 +172,12 @@ def test_more_command_line_errors(tmp_path: Path, args: list[str], message: str)
     assert sorted(p.name for p in tmp_path.rglob("*")) == before
 
 
-def test_a_second_build_of_the_same_folder_waits_its_turn(tmp_path: Path) -> None:
+def test_a_second_build_of_the_same_folder_waits_its_turn(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "ds"
     build(RAW, out, log=lambda _: None)
     with open(tmp_path / ".ds.lock", "a") as fh:
         fcntl.flock(fh, fcntl.LOCK_EX)
+        monkeypatch.setattr(write, "LOCK_WAIT", 0.3)
         with pytest.raises(BuildLocked, match="another build is writing"):
             build(RAW, out, log=lambda _: None)
     assert sorted(p.name for p in tmp_path.iterdir()) == [".ds.lock", "ds"]

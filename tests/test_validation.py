@@ -11,6 +11,7 @@ import pytest
 from conftest import RAW
 
 import hospital_party_news.pipeline as pipeline
+import hospital_party_news.write as write
 from hospital_party_news.validate import ValidationFailed, validate_tables
 from hospital_party_news.write import parquet_path
 
@@ -53,13 +54,13 @@ def test_failed_validation_writes_nothing(tmp_path: Path, monkeypatch: pytest.Mo
     pipeline.build(RAW, out, log=lambda _: None)
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
 
-    real = pipeline.build_tables
+    real = write.build_tables
 
     def broken(documents):
         tables = real(documents)
         return {**tables, "articles": _replace(tables["articles"], "script", ["klingon"] * tables["articles"].num_rows)}
 
-    monkeypatch.setattr(pipeline, "build_tables", broken)
+    monkeypatch.setattr(write, "build_tables", broken)
     with pytest.raises(ValidationFailed, match=r"articles\.script"):
         pipeline.build(RAW, out, log=lambda _: None)
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
