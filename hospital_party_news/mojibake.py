@@ -49,10 +49,19 @@ def word_frequency(word: str) -> int:
     return jieba().get_FREQ(to_simplified_raw(word)) or 0
 
 
+@lru_cache(maxsize=1)
+def _suspects() -> frozenset[str]:
+    """Every character a garbled run is made of: rare Han characters, box drawing,
+    Latin-1 letters, U+FFFD. Listed once, so that a line without any is passed over at C
+    speed."""
+    chars = {chr(c) for c in range(0xC0, 0x100)} - set("×÷")
+    chars |= {chr(c) for c in range(0x2500, 0x25A0)} | {"\ufffd"}
+    chars |= {chr(c) for c in range(0x4E00, 0xA000) if not is_common_han(chr(c))}
+    return frozenset(chars)
+
+
 def _suspect(ch: str) -> bool:
-    if ch == "\ufffd" or "\u2500" <= ch <= "\u259f" or "\u00c0" <= ch <= "\u00ff":
-        return ch not in "×÷"
-    return bool(_HAN.match(ch)) and not is_common_han(ch)
+    return ch in _suspects()
 
 
 def find_runs(text: str) -> list[tuple[int, int]]:
@@ -65,8 +74,10 @@ def find_runs(text: str) -> list[tuple[int, int]]:
     >>> find_runs("闫珊说,这是罕见的")
     []
     """
-    spans = []
+    spans: list[tuple[int, int]] = []
     i, n = 0, len(text)
+    if _suspects().isdisjoint(text):
+        i = n  # nothing suspect: only '?' clusters to look for
     while i < n:
         if not _suspect(text[i]):
             i += 1

@@ -101,13 +101,27 @@ def _in_name(text: str) -> tuple[Mention, ...]:
     return _scan(text, in_name=True)
 
 
+@lru_cache(maxsize=1)
+def _lengths() -> dict[str, tuple[int, ...]]:
+    """First character → the lengths of the names that start with it, longest first:
+    at most positions of a text no name starts, and nothing is sliced there."""
+    full, short, _ = _index()
+    lengths: dict[str, set[int]] = {}
+    for name in [*full, *short]:
+        lengths.setdefault(name[0], set()).add(len(name))
+    return {ch: tuple(sorted(sizes, reverse=True)) for ch, sizes in lengths.items()}
+
+
 def _scan(text: str, in_name: bool) -> tuple[Mention, ...]:
-    full, short, longest = _index()
+    full, short, _ = _index()
     words = _place_only_words()
+    lengths = _lengths()
     found: list[Mention] = []
     i = 0
     while i < len(text):
-        for size in range(min(longest, len(text) - i), 1, -1):
+        for size in lengths.get(text[i], ()):
+            if size < 2 or i + size > len(text):
+                continue
             piece = text[i : i + size]
             if piece in full:
                 found.append(Mention(i, i + size, piece, full[piece], False))
