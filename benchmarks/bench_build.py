@@ -1,41 +1,109 @@
-"""Throughput and peak memory of a full build on N copies of the source texts.
+"""Build cost against the I/O floor, at several corpus sizes.
 
-    python benchmarks/bench_build.py [N]     (default 500 files)
+    python benchmarks/bench_build.py [N ...]        (default: 1000 10000 100000)
 
-Each copy gets its own file name, so every document is processed in full.
+For each N: synthesize N raw files (``synth.py``), then measure in the same run
+- the I/O floor: read and decode every file and write the raw texts to one zstd Parquet
+  file with pyarrow, nothing else;
+- the full build (``build_dataset.py``, default workers, with the incremental cache);
+- an incremental rebuild after adding 10 files.
+Wall time, files/s, MB/s and peak memory (PSS summed over the build's process tree,
+sampled every 0.1 s) go into a table that replaces the one in ``benchmarks/README.md``.
 """
 
 from __future__ import annotations
 
-import resource
+import os
+import re
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from hospital_party_news.pipeline import build
+import psutil
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from synth import synthesize  # noqa: E402
+
+FLOOR = """
+import sys, pyarrow as pa, pyarrow.parquet as pq
+from pathlib import Path
+paths = sorted(Path(sys.argv[1]).rglob("*.txt"))
+texts = []
+for p in paths:
+    data = p.read_bytes()
+    try:
+        texts.append(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        texts.append(data.decode("gb18030", "replace"))
+table = pa.table({"source_file": [str(p) for p in paths], "raw_text": texts})
+pq.write_table(table, sys.argv[2], compression="zstd")
+"""
 
 
-def main(n: int) -> None:
-    sources = sorted((ROOT / "data" / "raw").glob("*.txt"))
-    with tempfile.TemporaryDirectory() as tmp:
-        inp = Path(tmp) / "raw"
-        inp.mkdir()
-        for i in range(n):
-            src = sources[i % len(sources)]
-            shutil.copyfile(src, inp / f"{i:06d}_{src.name}")
-        size = sum(p.stat().st_size for p in inp.iterdir())
-        start = time.perf_counter()
-        result = build(inp, Path(tmp) / "out", log=lambda _: None)
-        seconds = time.perf_counter() - start
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    articles = result.tables["articles"].num_rows
-    print(f"{n} files, {size / 1e6:.1f} MB, {articles} articles: {seconds:.1f} s "
-          f"({n / seconds:.0f} files/s, {size / 1e6 / seconds:.2f} MB/s), peak RSS {peak_mb:.0f} MB")
+def run(cmd: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak memory (MB) of a command: the proportional set size (PSS)
+    summed over its process tree, so pages the forked workers share count once."""
+    start = time.perf_counter()
+    proc = psutil.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    peak = 0
+    while proc.poll() is None:
+        try:
+            tree = [proc, *proc.children(recursive=True)]
+            peak = max(peak, sum(p.memory_full_info().pss for p in tree if p.is_running()))
+        except psutil.Error:
+            pass
+        time.sleep(0.1)
+    seconds = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed:\n{proc.stderr.read()}")
+    return seconds, peak / 2**20
+
+
+def measure(n: int, work: Path) -> dict:
+    raw = work / "raw"
+    size = synthesize(n, raw, seed=n)
+    floor_s, floor_mb = run([sys.executable, "-c", FLOOR, str(raw), str(work / "floor.parquet")])
+    build = [sys.executable, str(ROOT / "build_dataset.py"), "--input", str(raw), "--output", str(work / "ds"), "--quiet"]
+    build_s, build_mb = run(build)
+    synthesize(10, raw / "added", seed=n + 1)
+    again_s, _ = run(build)
+    return {"n": n, "mb": size / 1e6, "floor_s": floor_s, "floor_mb": floor_mb, "build_s": build_s,
+            "build_mb": build_mb, "again_s": again_s}
+
+
+def table(rows: list[dict]) -> str:
+    out = [
+        f"Machine: {os.cpu_count()} cores; Python {sys.version.split()[0]}; build with every core (`--workers` default).",
+        "",
+        "| files | input | I/O floor | full build | build / floor | files/s | MB/s | peak memory floor | peak memory build | +10 files, cached |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        out.append(
+            f"| {r['n']:,} | {r['mb']:.1f} MB | {r['floor_s']:.1f} s | {r['build_s']:.1f} s | {r['build_s'] / r['floor_s']:.1f}× "
+            f"| {r['n'] / r['build_s']:.0f} | {r['mb'] / r['build_s']:.2f} | {r['floor_mb']:.0f} MB | {r['build_mb']:.0f} MB "
+            f"| {r['again_s']:.1f} s |"
+        )
+    return "\n".join(out)
+
+
+def main(sizes: list[int]) -> None:
+    rows = []
+    for n in sizes:
+        with tempfile.TemporaryDirectory(dir=os.environ.get("BENCH_TMP")) as tmp:
+            rows.append(measure(n, Path(tmp)))
+            shutil.rmtree(tmp, ignore_errors=True)
+        print(table(rows), flush=True)
+    readme = ROOT / "benchmarks" / "README.md"
+    text = readme.read_text("utf-8")
+    marked = re.compile(r"(<!-- table -->\n).*?(\n<!-- /table -->)", re.DOTALL)
+    readme.write_text(marked.sub(lambda m: m.group(1) + table(rows) + m.group(2), text), "utf-8")
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 500)
+    main([int(a) for a in sys.argv[1:]] or [1000, 10000, 100000])
