@@ -23,7 +23,8 @@ SOURCES = [line for f in sorted((ROOT / "data" / "raw").glob("00[0234]*.txt"))
 
 
 def one_long_line(raw: Path) -> str:
-    line = ("".join(SOURCES) * 200)[: 5 * 2**20 // 3]
+    line = "".join(SOURCES) * 400
+    line = line.encode()[: 5 * 2**20].decode("utf-8", "ignore")
     (raw / "long.txt").write_text("医院党委开展主题党日活动\n\n" + line, "utf-8")
     return f"one line of {len(line.encode()) / 2**20:.1f} MB"
 
