@@ -45,7 +45,6 @@ class Settings:
 
 @dataclass
 class BatchResult:
-    index: int
     tables: dict[str, pa.Table]
     inputs: list[dict]  # the manifest's entry for each file
     rejected: list[tuple[str, str]] = field(default_factory=list)  # (source_file, reason)
@@ -77,7 +76,7 @@ def make_batches(files: list[RawFile]) -> Iterator[list[RawFile]]:
         yield batch
 
 
-def process_batch(index: int, files: list[RawFile], settings: Settings) -> BatchResult:
+def process_batch(files: list[RawFile], settings: Settings) -> BatchResult:
     """Read, process and validate one batch (runs in a worker)."""
     from .pipeline import default_steps, process
     from .validate import validate_tables
@@ -91,7 +90,6 @@ def process_batch(index: int, files: list[RawFile], settings: Settings) -> Batch
     tables = build_tables(documents)
     validate_tables(tables, settings.today)
     return BatchResult(
-        index=index,
         tables=tables,
         inputs=[manifest_input(d) for d in documents],
         rejected=[(d.source_file, d.error or "") for d in documents if d.status != "ok"],

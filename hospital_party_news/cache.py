@@ -42,14 +42,13 @@ class BatchCache:
         self.folder = folder
         self.dependencies = dependencies
 
-    def run(self, index: int, files: list[RawFile], settings: Settings) -> tuple[str, BatchResult]:
+    def run(self, files: list[RawFile], settings: Settings) -> tuple[str, BatchResult]:
         """The batch's result, from the cache when it holds a valid entry."""
         key = batch_key(files, settings, self.dependencies)
         hit = self._load(key, settings.today)
         if hit is not None:
-            hit.index = index
             return key, hit
-        result = process_batch(index, files, settings)
+        result = process_batch(files, settings)
         self._store(key, result, settings.today)
         return key, result
 
@@ -64,7 +63,7 @@ class BatchCache:
             tables = {c.name: _read_ipc(entry / f"{c.name}.arrow") for c in CONFIGS}
         except (OSError, ValueError, KeyError, pa.ArrowInvalid):
             return None  # missing, stale or damaged: process again
-        return BatchResult(0, tables, meta["inputs"], [tuple(r) for r in meta["rejected"]], cached=True)
+        return BatchResult(tables, meta["inputs"], [tuple(r) for r in meta["rejected"]], cached=True)
 
     def _store(self, key: str, result: BatchResult, today: dt.date) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)

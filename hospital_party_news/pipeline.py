@@ -105,12 +105,12 @@ def summary_markdown(result: BuildResult) -> str:
     return "\n".join(lines)
 
 
-def _run_batch(index: int, files: list[RawFile], settings: Settings, cache_dir: str | None,
+def _run_batch(files: list[RawFile], settings: Settings, cache_dir: str | None,
                dependencies: dict[str, str]) -> tuple[str | None, BatchResult]:
     """One batch in a worker: from the cache when it can, else processed."""
     if cache_dir is None:
-        return None, process_batch(index, files, settings)
-    return BatchCache(Path(cache_dir), dependencies).run(index, files, settings)
+        return None, process_batch(files, settings)
+    return BatchCache(Path(cache_dir), dependencies).run(files, settings)
 
 
 def default_cache(output_dir: Path) -> Path:
@@ -137,7 +137,7 @@ def build(
     files = [RawFile(str(path), rel, doc_id) for (path, rel), doc_id in zip(found, document_ids([r for _, r in found]), strict=True)]
     settings = Settings(str(input_dir.resolve()), max_bytes, _build_day())
     dependencies = dependency_versions()
-    jobs = ((i, batch, settings, str(cache_dir) if cache_dir else None, dependencies) for i, batch in enumerate(make_batches(files)))
+    jobs = ((batch, settings, str(cache_dir) if cache_dir else None, dependencies) for batch in make_batches(files))
     result = BuildResult(output_dir, n_files=len(files))
     inputs: list[dict] = []
     keys: set[str] = set()

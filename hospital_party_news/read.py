@@ -10,7 +10,6 @@ import codecs
 import hashlib
 import os
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 from .records import Document, Line
@@ -101,29 +100,31 @@ def _extension_rank(relative_path: str) -> int:
     return EXTENSIONS.index(suffix) if suffix in EXTENSIONS else len(EXTENSIONS)
 
 
-def read_folder(input_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document]:
-    """The reader: one ``Document`` per raw file, decoded and split into lines."""
-    found = discover(input_dir)
-    ids = document_ids([rel for _, rel in found])
-    root = input_dir.resolve()
-    for (path, rel), doc_id in zip(found, ids, strict=True):
-        yield read_document(path, rel, doc_id, root, max_bytes)
+def _refusal(path: Path, root: Path, max_bytes: int) -> tuple[str | None, int]:
+    """Why a file will not be read (a link leading outside ``root``, too large), or None;
+    and its size. Raises OSError when it cannot even be looked at."""
+    if path.is_symlink() and not path.resolve().is_relative_to(root):
+        return "it is a symbolic link that leads outside the input folder", 0
+    size = path.stat().st_size
+    if size > max_bytes:
+        return f"it is {size} bytes, larger than the limit of {max_bytes} bytes", size
+    return None, size
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
 
 
 def fingerprint(path: Path, root: Path, max_bytes: int) -> str:
     """What ``read_document`` will see in a file, cheaply: its sha256, or why it will not
     be read. The cache keys on it."""
     try:
-        if path.is_symlink() and not path.resolve().is_relative_to(root):
-            return "outside"
-        size = path.stat().st_size
-        if size > max_bytes:
-            return f"size:{size}"
-        h = hashlib.sha256()
-        with open(path, "rb") as fh:
-            for block in iter(lambda: fh.read(1 << 20), b""):
-                h.update(block)
-        return h.hexdigest()
+        reason, size = _refusal(path, root, max_bytes)
+        return f"refused:{size}:{reason}" if reason else sha256_file(path)
     except OSError as exc:
         return f"unreadable:{exc.errno}"
 
@@ -131,12 +132,9 @@ def fingerprint(path: Path, root: Path, max_bytes: int) -> str:
 def read_document(path: Path, rel: str, doc_id: str, root: Path, max_bytes: int) -> Document:
     doc = Document(document_id=doc_id, source_file=rel, sha256=None, size=0)
     try:
-        if path.is_symlink() and not path.resolve().is_relative_to(root):
-            return doc.reject("it is a symbolic link that leads outside the input folder")
-        size = path.stat().st_size
-        doc.size = size
-        if size > max_bytes:
-            return doc.reject(f"it is {size} bytes, larger than the limit of {max_bytes} bytes")
+        reason, doc.size = _refusal(path, root, max_bytes)
+        if reason:
+            return doc.reject(reason)
         data = path.read_bytes()
     except OSError as exc:
         return doc.reject(f"it cannot be read ({exc.strerror or exc})")

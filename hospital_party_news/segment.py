@@ -324,11 +324,13 @@ def _cut_inline_urls(doc: Document) -> None:
     """Addresses inside kept lines go (URLs are never content here); a line that was
     nothing but an address becomes boilerplate."""
     for ln in doc.lines:
-        if ln.role == "boilerplate" or ("://" not in ln.text and "www." not in ln.text.lower()):
+        if ln.role == "boilerplate":
             continue
         ln.text, flags = remove_urls(ln.text)
+        if not flags:
+            continue
         ln.simplified, _ = remove_urls(ln.simplified)
-        if flags and "url_removed" not in doc.quality_flags:
+        if "url_removed" not in doc.quality_flags:
             doc.quality_flags = sorted([*doc.quality_flags, "url_removed"])
         if not re.search(r"\w", ln.text):
             ln.role = "boilerplate"

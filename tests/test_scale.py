@@ -95,7 +95,7 @@ def test_an_entry_is_reused_on_another_day_only_when_no_later_date_is_written(tm
     cache = BatchCache(tmp_path / "cache", dependency_versions())
 
     def run(day: dt.date) -> bool:
-        return cache.run(0, files, Settings(str(tmp_path / "raw"), 10**6, day))[1].cached
+        return cache.run(files, Settings(str(tmp_path / "raw"), 10**6, day))[1].cached
 
     assert not run(dt.date(2026, 11, 22))
     assert run(dt.date(2026, 11, 22))  # same day
