@@ -30,8 +30,9 @@ MAX_BATCH = 512  # bound on a batch's memory whatever the ids
 @dataclass(frozen=True)
 class RawFile:
     path: str
-    source_file: str  # relative to the input folder, with /
+    source_file: str  # relative to the input folder, with /; ``read.printable``
     document_id: str
+    refused: str | None = None  # why the file is rejected unread (its name: ``read.name_problem``)
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class BatchResult:
     rejected: list[tuple[str, str]] = field(default_factory=list)  # (source_file, reason)
     cached: bool = False
     horizon: dt.date | None = None  # the latest date written in the batch's files
+    warnings: list[str] = field(default_factory=list)  # for the build's log (a damaged cache entry …)
 
 
 def _ends_batch(document_id: str) -> bool:
@@ -85,7 +87,10 @@ def process_batch(files: list[RawFile], settings: Settings) -> BatchResult:
     steps = default_steps(settings.today)
     documents: list[Document] = []
     for f in files:
-        doc = read_document(Path(f.path), f.source_file, f.document_id, Path(settings.root), settings.max_bytes)
+        if f.refused:
+            doc = Document(f.document_id, f.source_file, sha256=None, size=0).reject(f.refused)
+        else:
+            doc = read_document(Path(f.path), f.source_file, f.document_id, Path(settings.root), settings.max_bytes)
         documents.append(process(doc, steps))
     tables = build_tables(documents)
     validate_tables(tables, settings.today)

@@ -1,15 +1,16 @@
-"""Command line: ``hospital-party-news build|verify|diff|publish|schema``
+"""Command line: ``hospital-party-news build|verify|diff|publish|evaluate|inspect|schema``
 (``python build_dataset.py`` = build). Errors are one line on stderr and a non-zero exit."""
 
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
 
 from .engine import ENGINES, default_workers
 from .progress import Progress
-from .read import DEFAULT_MAX_BYTES, InputError
+from .read import DEFAULT_MAX_BYTES, InputError, printable
 from .validate import ValidationFailed
 from .write import BuildLocked
 
@@ -25,47 +26,81 @@ def _add_build_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--output", type=Path, default=Path("dist/hospital_party_news"),
                    help="dataset folder to write (default: dist/hospital_party_news)")
     p.add_argument("--strict", action="store_true", help="exit non-zero when any file is rejected")
-    p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="reject raw files larger than this")
+    p.add_argument("--max-bytes", type=_positive, default=DEFAULT_MAX_BYTES,
+                   help=f"reject raw files larger than this (default: {DEFAULT_MAX_BYTES})")
     p.add_argument("--workers", type=_positive, default=None, help="processes to use (default: every core)")
     p.add_argument("--engine", choices=ENGINES, default="local", help="local processes (default) or a Dask cluster")
     p.add_argument("--scheduler", help="with --engine dask: the scheduler address (default: a local cluster)")
-    p.add_argument("--cache", type=Path, default=None,
-                   help="incremental cache folder (default: .<output name>.cache beside the output)")
-    p.add_argument("--no-cache", action="store_true", help="process every file again and keep no cache")
+    caching = p.add_mutually_exclusive_group()
+    caching.add_argument("--cache", type=Path, default=None,
+                         help="incremental cache folder (default: .<output name>.cache beside the output)")
+    caching.add_argument("--no-cache", action="store_true", help="process every file again and keep no cache")
     talk = p.add_mutually_exclusive_group()
     talk.add_argument("--quiet", "-q", action="store_true", help="only errors and rejected files")
     talk.add_argument("--verbose", "-v", action="store_true", help="also one line per batch")
 
 
 def _positive(text: str) -> int:
-    value = int(text)
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
     return value
 
 
+class Terminated(BaseException):
+    """SIGTERM, raised in the build process so that it cleans up as for Ctrl-C."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise Terminated
+
+
+def _fault(exc: OSError, output: Path) -> str:
+    """One line for a system error: the path (the output folder when the error names
+    none, as pyarrow's do not) and the reason."""
+    where = exc.filename or output
+    return f"error: {printable(str(where))}: {exc.strerror or exc}; nothing was changed"
+
+
 def cmd_build(args: argparse.Namespace) -> int:
-    from .pipeline import build, default_cache
+    from .pipeline import BuildFailed, build, default_cache
 
     progress = Progress(enabled=not args.quiet and sys.stderr.isatty(), verbose=args.verbose)
     cache = None if args.no_cache else (args.cache or default_cache(args.output))
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         result = build(args.input, args.output, max_bytes=args.max_bytes, workers=args.workers or default_workers(),
                        engine=args.engine, scheduler=args.scheduler, cache_dir=cache, progress=progress.update,
-                       log=progress.log)
+                       log=progress.log, strict=args.strict)
     except (InputError, BuildLocked) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+        return _fail(progress, f"error: {exc}", 2)
     except ValidationFailed as exc:
-        print(f"error: the build did not pass validation; nothing was written.\n{exc.report}", file=sys.stderr)
-        return 1
+        return _fail(progress, f"error: the build did not pass validation; nothing was written.\n{exc.report}", 1)
+    except BuildFailed as exc:
+        return _fail(progress, f"error: {exc}", 1)
+    except OSError as exc:
+        return _fail(progress, _fault(exc, args.output), 1)
+    except KeyboardInterrupt:
+        return _fail(progress, "interrupted: nothing was changed", 130)
+    except Terminated:
+        return _fail(progress, "terminated: nothing was changed", 143)
     finally:
-        progress.done()
+        signal.signal(signal.SIGTERM, previous)
+    progress.done()
     if not args.quiet:
         cached = f", {result.cached_batches} of {result.batches} batches from the cache" if result.cached_batches else ""
-        print(f"built {args.output}: {result.rows['articles']} articles from {result.n_files} files "
+        print(f"built {printable(str(args.output))}: {result.rows['articles']} articles from {result.n_files} files "
               f"({len(result.rejected)} rejected{cached})", file=sys.stderr)
-    return 1 if args.strict and result.rejected else 0
+    return 0
+
+
+def _fail(progress: Progress, message: str, code: int) -> int:
+    progress.done()
+    print(message, file=sys.stderr)
+    return code
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -111,6 +146,43 @@ def cmd_publish(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    import json
+
+    from .evaluate import evaluate, parse_floors
+
+    try:
+        floors = parse_floors(args.fail_under)
+        report = evaluate(args.gold, args.split)
+    except (ValueError, FileNotFoundError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(report.to_json() if not args.quiet else {**report.to_json(), "misses": []}, ensure_ascii=False, indent=2))
+    else:
+        if not args.quiet:
+            for miss in report.misses:
+                print(f"  - {miss}")
+        print(f"{args.gold} ({args.split}): {report.n_files} files, {report.n_articles} articles built")
+        print(report.table())
+    failed = report.failures(floors) if floors else []
+    if failed:
+        print(f"error: below the floor: {', '.join(f'{m}={report.metrics[m]:.3f} (floor {floors[m]})' for m in failed)}",
+              file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_inspect(args: argparse.Namespace) -> int:
+    from .inspection import inspect_path
+
+    try:
+        return inspect_path(args.path, args.html)
+    except (InputError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+
 def parser() -> argparse.ArgumentParser:
     top = _Parser(prog="hospital-party-news", description="Build the hospital Party-building news dataset.")
     sub = top.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -132,6 +204,18 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--dry-run", action="store_true", help="check everything and print the plan; no network")
     p.add_argument("--private", action="store_true", help="create the repo private (if it does not exist)")
     p.set_defaults(func=cmd_publish)
+    e = sub.add_parser("evaluate", help="build annotated raw pages and score them against their gold")
+    e.add_argument("gold", type=Path, help="a folder with raw/NAME.txt and gold.jsonl (eval/GOLD_FORMAT.md)")
+    e.add_argument("--split", choices=("tune", "holdout", "all"), default="all", help="which gold lines to score (default: all)")
+    e.add_argument("--json", action="store_true", help="print the report as JSON")
+    e.add_argument("--quiet", "-q", action="store_true", help="metrics only, not every miss")
+    e.add_argument("--fail-under", nargs="*", default=[], metavar="METRIC=VALUE",
+                   help="exit 1 when a metric is worse than VALUE (lower for rates to maximise, higher for leak_rate/residue)")
+    e.set_defaults(func=cmd_evaluate)
+    i = sub.add_parser("inspect", help="each raw line beside the role the builder gave it (terminal or --html)")
+    i.add_argument("path", type=Path, help="a raw text file or a folder of them")
+    i.add_argument("--html", type=Path, default=None, metavar="OUT", help="also write one static HTML page to OUT")
+    i.set_defaults(func=cmd_inspect)
     s = sub.add_parser("schema", help="regenerate the schema reference (schema/)")
     s.add_argument("folder", type=Path, nargs="?", default=Path("schema"))
     s.set_defaults(func=cmd_schema)
@@ -139,12 +223,15 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from .publish import PublishError
+    from .publish import HubError, PublishError
     from .verify import NotADataset
 
     args = parser().parse_args(argv)
     try:
         return args.func(args)
+    except HubError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     except (NotADataset, PublishError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

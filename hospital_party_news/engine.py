@@ -29,11 +29,17 @@ def default_workers() -> int:
 
 
 def die_with_parent() -> None:
-    """Ask Linux to kill this worker when the build process dies (SIGKILL included), so
-    that no orphan keeps working, or keeps the output folder's lock."""
+    """Set up a worker: Linux kills it when the build process dies (SIGKILL included), so
+    that no orphan keeps working or keeps the output folder's lock; Ctrl-C, which the
+    terminal sends to every process of the group, is left to the build process (which
+    stops the pool), so workers print no tracebacks; SIGTERM (how the pool stops them)
+    ends them at once, whatever handler the build process installed before the fork."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     try:
         import ctypes
-        import signal
 
         ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):

@@ -9,8 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import os
 import platform
+import shutil
 import sys
 from collections.abc import Callable, Iterable
+from contextlib import closing
 from dataclasses import dataclass, field
 from functools import partial
 from importlib import metadata
@@ -19,7 +21,7 @@ from pathlib import Path
 import pyarrow as pa
 
 from .batches import BatchResult, RawFile, Settings, make_batches, process_batch
-from .cache import BatchCache
+from .cache import BatchCache, builder_digest, claim, entries
 from .clean import clean_document
 from .croissant import DESCRIPTION, croissant
 from .docs import render_card, write_schema_dir
@@ -27,14 +29,14 @@ from .engine import run_ordered
 from .enrich import enrich_document
 from .extract import extract_document
 from .figures import FIGURE_COLUMNS, figures_markdown, write_figures
-from .read import DEFAULT_MAX_BYTES, InputError, discover, document_ids
+from .read import DEFAULT_MAX_BYTES, InputError, discover, document_ids, name_problem, printable
 from .records import Document
 from .schema import CONFIGS, SCHEMA_VERSION
 from .script import converter_name
 from .segment import segment_document
-from .validate import UniqueKeys, validate_document
+from .validate import UniqueKeys, ValidationFailed, validate_document
 from .version import BUILDER_VERSION, DATASET_VERSION
-from .write import ParquetWriters, file_entry, output_files, parquet_path, staging, write_json
+from .write import ParquetWriters, check_owned, file_entry, output_files, parquet_path, staging, write_json
 
 Step = Callable[[Document], Document]
 
@@ -75,7 +77,7 @@ def _build_day() -> dt.date:
 
 
 def dependency_versions() -> dict[str, str]:
-    versions = {"python": platform.python_version(), "opencc": converter_name()}
+    versions = {"python": platform.python_version(), "opencc": converter_name(), "builder_source": builder_digest()}
     for dist in ("pyarrow", "datasets", "pandera", "jieba", "pandas"):
         try:
             versions[dist] = metadata.version(dist)
@@ -84,8 +86,18 @@ def dependency_versions() -> dict[str, str]:
     return versions
 
 
-def check_paths(input_dir: Path, output_dir: Path) -> None:
-    """Refuse unusable paths before anything is written."""
+class BuildFailed(Exception):
+    """The build ran, but its result must not replace the dataset (``--strict`` with a
+    rejection, or no article at all); the previous dataset is kept."""
+
+
+class _CacheSuspect(Exception):
+    """A cross-batch check failed on a build that used cached batches."""
+
+
+def check_paths(input_dir: Path, output_dir: Path, cache_dir: Path | None = None) -> None:
+    """Refuse unusable paths before anything is written: an output inside or around the
+    input, a cache that is, holds or lies inside the input or the output."""
     inp, out = input_dir.resolve(), output_dir.resolve()
     if out.exists() and not out.is_dir():
         raise InputError(f"output path {output_dir} is a file, not a folder")
@@ -93,6 +105,11 @@ def check_paths(input_dir: Path, output_dir: Path) -> None:
         raise InputError(f"output folder {output_dir} is inside the input folder {input_dir}")
     if inp.is_relative_to(out):
         raise InputError(f"input folder {input_dir} is inside the output folder {output_dir}")
+    if cache_dir is not None:
+        cache = cache_dir.resolve()
+        for role, given, other in (("input", input_dir, inp), ("output", output_dir, out)):
+            if cache == other or cache.is_relative_to(other) or other.is_relative_to(cache):
+                raise InputError(f"cache folder {cache_dir} is, holds or lies inside the {role} folder {given}")
 
 
 def summary_markdown(result: BuildResult) -> str:
@@ -127,41 +144,93 @@ def build(
     scheduler: str | None = None,
     cache_dir: Path | None = None,
     progress: Callable[[int, int], None] | None = None,
+    strict: bool = False,
 ) -> BuildResult:
     """Read, process and validate in batches (in parallel when ``workers > 1``), append
     each batch to the Parquet files, then write the card, figures and manifest; the output
     folder changes only when all of it succeeded. ``cache_dir`` (None: no cache) keeps
-    each batch's validated tables for the next build."""
-    check_paths(input_dir, output_dir)
+    each batch's validated tables for the next build.
+
+    Ownership (README, "What the build may touch"): ``output_dir`` must be absent, empty
+    or a dataset this tool built; a symbolic link is followed and its target written.
+    ``cache_dir`` must be absent, empty or tagged as this tool's cache. A build that
+    fails, for any reason, leaves both as they were."""
+    output_dir = Path(os.path.realpath(output_dir))
+    cache_dir = Path(os.path.realpath(cache_dir)) if cache_dir is not None else None
+    check_paths(input_dir, output_dir, cache_dir)
+    check_owned(output_dir)
     found = discover(input_dir)
-    files = [RawFile(str(path), rel, doc_id) for (path, rel), doc_id in zip(found, document_ids([r for _, r in found]), strict=True)]
+    shown = [printable(rel) for _, rel in found]
+    files = [RawFile(str(path), name, doc_id, name_problem(rel))
+             for (path, rel), name, doc_id in zip(found, shown, document_ids(shown), strict=True)]
     settings = Settings(str(input_dir.resolve()), max_bytes, _build_day())
     dependencies = dependency_versions()
+    run = partial(_build_once, files, settings, dependencies, output_dir, workers=workers, engine=engine,
+                  scheduler=scheduler, progress=progress, log=log, strict=strict)
+    if cache_dir is None:
+        return run(cache_dir=None)[0]
+    created = claim(cache_dir)
+    cache = BatchCache(cache_dir, dependencies)
+    before = entries(cache_dir)
+    try:
+        try:
+            result, keys = run(cache_dir=cache_dir)
+        except _CacheSuspect as exc:
+            log(f"warning: {exc}; building again without the cache")
+            cache.keep_only(set())
+            result, keys = run(cache_dir=None)
+    except BaseException:
+        if created:
+            shutil.rmtree(cache_dir, ignore_errors=True)
+        else:
+            cache.keep_only(before)  # what the failed build wrote goes
+        raise
+    cache.keep_only(keys)
+    return result
+
+
+def _build_once(files: list[RawFile], settings: Settings, dependencies: dict[str, str], output_dir: Path, *,
+                cache_dir: Path | None, workers: int, engine: str, scheduler: str | None,
+                progress: Callable[[int, int], None] | None, log: Callable[[str], None],
+                strict: bool) -> tuple[BuildResult, set[str]]:
+    """One pass over the batches into a staging folder, swapped in at the end."""
     jobs = ((batch, settings, str(cache_dir) if cache_dir else None, dependencies) for batch in make_batches(files))
     result = BuildResult(output_dir, n_files=len(files))
     inputs: list[dict] = []
     keys: set[str] = set()
+    warnings: list[str] = []
     summary_columns: list[pa.Table] = []
     with staging(output_dir) as tmp:
         writers = ParquetWriters(tmp)
         uniqueness = UniqueKeys()
         try:
-            for key, batch in run_ordered(_run_batch, jobs, workers, engine, scheduler):
-                uniqueness.check(batch.tables)
-                writers.write(batch.tables)
-                inputs += batch.inputs
-                keys.add(key or "")
-                summary_columns.append(batch.tables["articles"].select(list(FIGURE_COLUMNS)))
-                for source_file, reason in batch.rejected:
-                    log(f"rejected {source_file}: {reason}")
-                result.rejected += batch.rejected
-                result.batches += 1
-                result.cached_batches += batch.cached
-                if progress:
-                    progress(len(inputs), len(files))
+            with closing(run_ordered(_run_batch, jobs, workers, engine, scheduler)) as batches:
+                for key, batch in batches:
+                    warnings += batch.warnings
+                    try:
+                        uniqueness.check(batch.tables)
+                    except ValidationFailed as exc:
+                        if result.cached_batches or batch.cached:
+                            raise _CacheSuspect(exc.report.splitlines()[-1].strip(" -")) from exc
+                        raise
+                    writers.write(batch.tables)
+                    inputs += batch.inputs
+                    keys.add(key or "")
+                    summary_columns.append(batch.tables["articles"].select(list(FIGURE_COLUMNS)))
+                    for source_file, reason in batch.rejected:
+                        log(f"rejected {printable(source_file)}: {reason}")
+                    result.rejected += batch.rejected
+                    result.batches += 1
+                    result.cached_batches += batch.cached
+                    if progress:
+                        progress(len(inputs), len(files))
         finally:
             writers.close()
         result.rows = dict(writers.rows)
+        if strict and result.rejected:
+            raise BuildFailed(f"{len(result.rejected)} of {len(files)} files rejected with --strict; the previous dataset is kept")
+        if not result.rows["articles"]:
+            raise BuildFailed(f"no article was found in any of the {len(files)} files; the previous dataset is kept")
         write_schema_dir(tmp / "schema")
         figures = write_figures(pa.concat_tables(summary_columns) if summary_columns else None, tmp / "figures")
         if not figures:
@@ -174,9 +243,9 @@ def build(
         write_json(tmp / "croissant.json", croissant(parquet, DESCRIPTION))
         files_written = sorted([*files_written, file_entry(tmp, card), file_entry(tmp, tmp / "croissant.json")], key=lambda f: f["path"])
         write_json(tmp / "manifest.json", manifest(inputs, files_written, dependencies))
-    if cache_dir is not None:
-        BatchCache(cache_dir, dependencies).keep_only(keys)
-    return result
+    for warning in warnings:  # only once the dataset is in place: a failed build says one line
+        log(warning)
+    return result, keys
 
 
 def manifest(inputs: list[dict], outputs: list[dict], dependencies: dict[str, str]) -> dict:

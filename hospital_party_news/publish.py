@@ -23,6 +23,10 @@ class PublishError(Exception):
     """Publishing cannot go ahead; the message is one line saying why."""
 
 
+class HubError(PublishError):
+    """The hub or the network failed during a publish (exit 1, not a usage error)."""
+
+
 @dataclass
 class Plan:
     folder: Path
@@ -31,11 +35,12 @@ class Plan:
     private: bool
     version: str
     files: list[dict]
+    endpoint: str = "https://huggingface.co"  # where the token goes: ``HF_ENDPOINT`` when set
 
     def describe(self) -> str:
         total = sum(f["size_bytes"] for f in self.files)
         lines = [
-            f"publish {self.folder} → https://huggingface.co/datasets/{self.repo_id} "
+            f"publish {self.folder} → {self.endpoint}/datasets/{self.repo_id} "
             f"({'private' if self.private else 'public'} if created)",
             f"  dataset version {self.version}, tag {self.revision}",
             f"  {len(self.files) + 1} files, {total:,} bytes (+ {MANIFEST}):",
@@ -71,7 +76,25 @@ def plan(folder: Path, repo_id: str, revision: str | None = None, private: bool 
     revision = revision or f"v{version}"
     if revision != f"v{version}":
         raise PublishError(f"--revision {revision} does not match the built dataset version {version} (expected v{version})")
-    return Plan(folder, repo_id, revision, private, version, manifest["outputs"])
+    return Plan(folder, repo_id, revision, private, version, manifest["outputs"], hub_endpoint())
+
+
+def hub_endpoint() -> str:
+    """The hub the client will talk to (``HF_ENDPOINT``, read by huggingface_hub)."""
+    from huggingface_hub import constants
+
+    return constants.ENDPOINT.rstrip("/")
+
+
+def network_error(exc: Exception, endpoint: str) -> HubError:
+    """One line for a failed call to the hub: the endpoint, the HTTP status when there
+    was an answer, and the first line of the reason."""
+    response = getattr(exc, "response", None)
+    status = getattr(response, "status_code", None)
+    reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
+    if status is not None:
+        return HubError(f"{endpoint} answered HTTP {status}: {reason}")
+    return HubError(f"cannot reach {endpoint} ({type(exc).__name__}: {reason})")
 
 
 def hub_client() -> Any:
@@ -81,11 +104,21 @@ def hub_client() -> Any:
     token = get_token()
     if not token:
         raise PublishError("no Hugging Face token: run `hf auth login` or set HF_TOKEN (or use --dry-run)")
-    return HfApi(token=token)
+    return HfApi(endpoint=hub_endpoint(), token=token)
 
 
 def publish(p: Plan, api: Any, log: Callable[[str], None] = print) -> str:
-    """Create the repo if needed, refuse an existing tag, upload, tag. Returns the commit URL."""
+    """Create the repo if needed, refuse an existing tag, upload, tag. Returns the commit
+    URL. Any failure of the hub or the network is one ``PublishError`` line."""
+    try:
+        return _publish(p, api, log)
+    except PublishError:
+        raise
+    except Exception as exc:  # HTTP errors, refused connections, timeouts: whatever the client raises
+        raise network_error(exc, p.endpoint) from exc
+
+
+def _publish(p: Plan, api: Any, log: Callable[[str], None]) -> str:
     api.create_repo(p.repo_id, repo_type="dataset", private=p.private, exist_ok=True)
     tags = {t.name for t in api.list_repo_refs(p.repo_id, repo_type="dataset").tags}
     if p.revision in tags:

@@ -7,11 +7,16 @@ the build goes on without it.
 from __future__ import annotations
 
 import codecs
+import errno
 import hashlib
 import os
 import re
+import stat
+import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 
+from .gate import RULES, not_chinese_prose, word_pair_share
 from .records import Document, Line
 
 EXTENSIONS = (".txt", ".text", ".md")
@@ -24,6 +29,7 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+_WIDE = (("utf-16-le", 2), ("utf-16-be", 2), ("utf-32-le", 4), ("utf-32-be", 4))  # without a BOM
 _BINARY_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"PK\x03\x04", b"\x7fELF")
 # Physical line breaks: CRLF, CR, LF, and the Unicode line/paragraph separators.
 _LINE = re.compile(r"([^\r\n\u2028\u2029\x85]*)(\r\n|[\r\n\u2028\u2029\x85]|$)")
@@ -100,22 +106,82 @@ def _extension_rank(relative_path: str) -> int:
     return EXTENSIONS.index(suffix) if suffix in EXTENSIONS else len(EXTENSIONS)
 
 
+_FILE_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
+
+
+def printable(name: str) -> str:
+    r"""A path as it may be shown on a terminal or stored in a column: bytes that are not
+    UTF-8 (``os`` keeps them as surrogates) as ``\xNN``, control characters as
+    ``\xNN``/``\uNNNN`` escapes, so that no name can move the cursor or clear a screen.
+
+    >>> printable("a\x1b[2Jb.txt"), printable(os.fsdecode(b"bad\xff.txt"))
+    ('a\\x1b[2Jb.txt', 'bad\\xff.txt')
+    """
+    text = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return "".join(ch.encode("unicode_escape").decode("ascii") if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") else ch
+                   for ch in text)
+
+
+def name_problem(relative_path: str) -> str | None:
+    r"""Why a file's name is refused: bytes that are not UTF-8, or control characters
+    (line breaks, ESC …) that would corrupt logs and terminals. Such a file becomes a
+    rejected row whose ``source_file`` and id are the ``printable`` form of its path.
+
+    >>> name_problem("a/b.txt"), name_problem(os.fsdecode(b"\xff.txt"))[:30]
+    (None, 'its file name is not valid UTF')
+    """
+    if any("\udc80" <= ch <= "\udcff" for ch in relative_path):
+        return "its file name is not valid UTF-8 (shown with \\x escapes)"
+    if any(unicodedata.category(ch) in ("Cc", "Zl", "Zp") for ch in relative_path):
+        return "its file name holds control characters (shown with \\x escapes)"
+    return None
+
+
 def _refusal(path: Path, root: Path, max_bytes: int) -> tuple[str | None, int]:
-    """Why a file will not be read (a link leading outside ``root``, too large), or None;
-    and its size. Raises OSError when it cannot even be looked at."""
-    if path.is_symlink() and not path.resolve().is_relative_to(root):
+    """Why a file will not be read, or None; and its size. Only regular files are read: a
+    FIFO, socket or device is never opened (it could block or never end), a symbolic link
+    must stay inside ``root`` and end somewhere. Raises OSError when the file cannot even
+    be looked at."""
+    if path.is_symlink() and not Path(os.path.realpath(path)).is_relative_to(root):
         return "it is a symbolic link that leads outside the input folder", 0
-    size = path.stat().st_size
-    if size > max_bytes:
-        return f"it is {size} bytes, larger than the limit of {max_bytes} bytes", size
-    return None, size
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "it is a symbolic link loop", 0
+        raise
+    for test, kind in _FILE_KINDS:
+        if test(info.st_mode):
+            return f"it is {kind}, not a regular file", 0
+    if info.st_size > max_bytes:
+        return f"it is {info.st_size} bytes, larger than the limit of {max_bytes} bytes", info.st_size
+    return None, info.st_size
 
 
-def sha256_file(path: Path) -> str:
+def _blocks(path: Path, limit: int) -> Iterator[bytes]:
+    """The bytes of a regular file, at most ``limit`` + 1 of them. Opened without blocking
+    and checked again once open, so a file swapped for a FIFO or device after
+    ``_refusal`` looked at it cannot hang or flood the build."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    with os.fdopen(fd, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
+        left = limit + 1
+        while left > 0 and (block := fh.read(min(left, 1 << 20))):
+            left -= len(block)
+            yield block
+
+
+def sha256_file(path: Path, limit: int = 1 << 62) -> str:
     h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
+    for block in _blocks(path, limit):
+        h.update(block)
     return h.hexdigest()
 
 
@@ -124,7 +190,7 @@ def fingerprint(path: Path, root: Path, max_bytes: int) -> str:
     be read. The cache keys on it."""
     try:
         reason, size = _refusal(path, root, max_bytes)
-        return f"refused:{size}:{reason}" if reason else sha256_file(path)
+        return f"refused:{size}:{reason}" if reason else sha256_file(path, max_bytes)
     except OSError as exc:
         return f"unreadable:{exc.errno}"
 
@@ -135,9 +201,11 @@ def read_document(path: Path, rel: str, doc_id: str, root: Path, max_bytes: int)
         reason, doc.size = _refusal(path, root, max_bytes)
         if reason:
             return doc.reject(reason)
-        data = path.read_bytes()
+        data = b"".join(_blocks(path, max_bytes))
     except OSError as exc:
         return doc.reject(f"it cannot be read ({exc.strerror or exc})")
+    if len(data) > max_bytes:  # it grew after it was looked at
+        return doc.reject(f"it is more than {max_bytes} bytes, larger than the limit")
     doc.sha256 = hashlib.sha256(data).hexdigest()
     try:
         doc.raw_text, doc.encoding = decode(data)
@@ -145,16 +213,21 @@ def read_document(path: Path, rel: str, doc_id: str, root: Path, max_bytes: int)
         return doc.reject(str(exc))
     if not doc.raw_text.strip():
         return doc.reject("it holds no text (empty or only whitespace)")
+    not_prose = not_chinese_prose(doc.raw_text)
+    if not_prose:
+        return doc.reject(not_prose)
     doc.lines = split_lines(doc.raw_text)
     return doc
 
 
 def decode(data: bytes) -> tuple[str, str]:
-    """Decode raw bytes once: BOM first, then strict UTF-8, then GB18030 or Big5,
-    whichever reads as more ordinary Chinese. Raises ValueError with the reason.
+    r"""Decode raw bytes once: a BOM first, then strict UTF-8, then whichever of GB18030
+    and Big5 reads most like Chinese (the share of adjacent Han pairs that are words); bytes
+    with NULs are text only as UTF-16/UTF-32 without a BOM, when one of those reads as
+    Chinese. Raises ValueError with the reason.
 
-    >>> decode("党建".encode("gb18030"))
-    ('党建', 'gb18030')
+    >>> decode("党建".encode("gb18030")), decode("医院党支部开展义诊。\n".encode("utf-16-le"))
+    (('党建', 'gb18030'), ('医院党支部开展义诊。\n', 'utf-16-le (no BOM)'))
     """
     if not data.strip():
         raise ValueError("it holds no text (empty or only whitespace)")
@@ -164,26 +237,35 @@ def decode(data: bytes) -> tuple[str, str]:
                 return data.decode(codec), codec.replace("-sig", "") + " (BOM)"
             except UnicodeDecodeError as exc:
                 raise ValueError(f"it starts with a {codec} byte-order mark but is not valid {codec}") from exc
-    if data.startswith(_BINARY_MAGIC) or b"\x00" in data:
-        raise ValueError("it is a binary file (NUL bytes or an image/archive signature), not text")
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    candidates = []
-    for codec in ("gb18030", "big5"):
+    if data.startswith(_BINARY_MAGIC):
+        raise ValueError("it is a binary file (an image/archive signature), not text")
+    # UTF-16/32 text holds NUL bytes (any newline, space or digit has one): only then try them
+    wide = [c for c, width in _WIDE if len(data) % width == 0] if b"\x00" in data else []
+    if b"\x00" not in data:
         try:
-            candidates.append((_ordinariness(data.decode(codec)), codec))
+            return data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            pass
+        narrow = ["gb18030", "big5"]
+    else:
+        narrow = []
+    candidates = []
+    for codec in narrow + wide:
+        try:
+            text = data.decode(codec)
         except UnicodeDecodeError:
             continue
-    if not candidates:
+        candidates.append((word_pair_share(text), _ordinariness(text), codec, text))
+    if not candidates or (b"\x00" in data and max(candidates)[0] < RULES.min_word_pair_share):
+        if b"\x00" in data:
+            raise ValueError("it is a binary file (NUL bytes, and not UTF-16 or UTF-32 text), not text")
         raise ValueError("its bytes are not valid UTF-8, UTF-16, GB18030 or Big5")
-    _, codec = max(candidates)
-    return data.decode(codec), codec
+    _, _, codec, text = max(candidates)
+    return text, codec + (" (no BOM)" if codec in dict(_WIDE) else "")
 
 
 def _ordinariness(text: str) -> float:
-    """Share of Han characters that are among the common ones (higher is likelier)."""
+    """Share of Han characters that are among the common ones (the tie-breaker)."""
     from .mojibake import is_common_han
 
     han = [ch for ch in text if "\u4e00" <= ch <= "\u9fff"]

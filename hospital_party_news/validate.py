@@ -88,6 +88,12 @@ def row_problems(config: Config, row: dict, today: dt.date) -> list[str]:
     return problems
 
 
+# The longest article of the evaluation sets (source texts, seeds, dev, eval/corpus) has
+# under 5,000 characters; ten times that still holds any real report, and bounds the cost
+# of one odd file (a 20 MB line became one 6.7-million-character "article").
+MAX_ARTICLE_CHARS = 50_000
+
+
 def validate_document(doc: Document, today: dt.date | None = None) -> Document:
     """The last step: a document whose rows would break a declared check is rejected,
     with the first problem as its reason."""
@@ -95,6 +101,10 @@ def validate_document(doc: Document, today: dt.date | None = None) -> Document:
 
     if doc.status != "ok":
         return doc
+    longest = max((len(a.text) for a in doc.articles), default=0)
+    if longest > MAX_ARTICLE_CHARS:
+        return doc.reject(f"it yields an article of {longest} characters, over the limit of {MAX_ARTICLE_CHARS} "
+                          "(real news articles stay far below): not a news page, or pages that were never split")
     today = today or dt.date.today()
     problems = row_problems(DOCUMENTS, document_row(doc), today)
     for a in doc.articles:

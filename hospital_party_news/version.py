@@ -8,4 +8,4 @@
 
 DATASET_VERSION = "1.1.1"
 RELEASE_DATE = "2026-11-22"  # of DATASET_VERSION; a date, not the build time, so bytes stay reproducible
-BUILDER_VERSION = "0.3.0"
+BUILDER_VERSION = "0.4.0"

@@ -16,19 +16,20 @@ import shutil
 import tempfile
 import time
 from collections.abc import Iterable
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import asdict
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .read import sha256_file
+from .read import InputError, sha256_file
 from .records import Article, Document, Metadata
 from .schema import ARTICLES, CONFIGS, DOCUMENTS, SCHEMA_VERSION, SECTIONS, Config
 from .version import DATASET_VERSION
 
 _LIBC = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True) if os.name == "posix" else None
+DATASET_NAME = "hospital_party_news"  # the manifest's "dataset": what proves a folder is ours
 LOCK_WAIT = 10.0  # seconds to wait for another build (or a killed one's last workers) to let go
 PARQUET_OPTIONS = {"compression": "zstd", "compression_level": 9, "use_dictionary": True, "write_statistics": True}
 
@@ -168,36 +169,95 @@ def write_json(path: Path, data: object) -> None:
 # ---------------------------------------------------------------- atomic swap
 
 
+STAGING_MARK = ".hospital_party_news-staging"  # written first into every staging folder
+
+
+class NotOurs(InputError):
+    """The output path holds something this tool cannot prove it made."""
+
+
 def _siblings(target: Path, kind: str) -> list[Path]:
     return sorted(target.parent.glob(f".{target.name}.{kind}-*"))
 
 
+def _is_our_dataset(folder: Path) -> bool:
+    try:
+        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(manifest, dict) and manifest.get("dataset") == DATASET_NAME
+
+
+def check_owned(target: Path) -> None:
+    """The ownership rule: ``target`` may be replaced only when it is absent, an empty
+    folder, or a dataset this tool built (its ``manifest.json`` names this dataset) that
+    holds no file its manifest does not list. Raises ``NotOurs`` with one line."""
+    if target.is_symlink():
+        raise NotOurs(f"output {target} is a symbolic link; give its target instead")
+    if not target.exists():
+        return
+    if not target.is_dir():
+        raise NotOurs(f"output path {target} is a file, not a folder")
+    present = sorted(p.relative_to(target).as_posix() for p in target.rglob("*") if not p.is_dir())
+    if not present and not any(target.iterdir()):
+        return
+    if not _is_our_dataset(target):
+        raise NotOurs(f"output folder {target} is not empty and is not a dataset built by this tool (no manifest.json "
+                      f"naming {DATASET_NAME}); refusing to replace it: choose a new or empty folder")
+    listed = {e.get("path") for e in json.loads((target / "manifest.json").read_text(encoding="utf-8")).get("outputs", [])}
+    foreign = [p for p in present if p not in listed and p != "manifest.json"]
+    if foreign:
+        raise NotOurs(f"output folder {target} holds {len(foreign)} file(s) this tool did not make (first: {foreign[0]}); "
+                      "refusing to replace it: move them away or choose another folder")
+
+
 def recover(target: Path) -> None:
     """Undo what an interrupted build left: put back a previous dataset moved aside but
-    never replaced, and delete half-written temporary folders."""
-    old = _siblings(target, "old")
+    never replaced, and delete half-written staging folders. Only folders this tool
+    provably made are touched: a staging folder carries ``STAGING_MARK``, a moved-aside
+    dataset its manifest."""
+    old = [p for p in _siblings(target, "old") if _is_our_dataset(p) or (p / STAGING_MARK).exists()]
     if old and not target.exists():
         os.replace(old[-1], target)
         old = old[:-1]
-    for debris in [*old, *_siblings(target, "tmp")]:
+    staged = [p for p in _siblings(target, "tmp") if p.is_dir() and not p.is_symlink() and (p / STAGING_MARK).exists()]
+    for debris in [*old, *staged]:
         shutil.rmtree(debris, ignore_errors=True)
+
+
+def _missing_parents(target: Path) -> list[Path]:
+    """The folders above ``target`` that do not exist yet, nearest first."""
+    return [p for p in target.parents if not p.exists()]
 
 
 @contextmanager
 def staging(target: Path):
     """A temporary folder beside ``target``; on normal exit it replaces ``target``, on an
-    exception it is deleted and ``target`` is left as it was. One build at a time may
-    write to ``target`` (a lock file beside it)."""
+    exception it is deleted and ``target`` is left as it was (and folders created to hold
+    it are removed again). One build at a time may write to ``target`` (a lock file
+    beside it). ``target`` must already have passed ``check_owned``."""
+    created = _missing_parents(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    with _exclusive(target):
-        recover(target)
-        tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
-        try:
-            yield tmp
-        except BaseException:
-            shutil.rmtree(tmp, ignore_errors=True)
-            raise
-        swap_in(tmp, target)
+    try:
+        with _exclusive(target):
+            check_owned(target)  # again, under the lock: another build may have written meanwhile
+            recover(target)
+            tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
+            try:
+                (tmp / STAGING_MARK).touch()
+                yield tmp
+                (tmp / STAGING_MARK).unlink()
+            except BaseException:
+                shutil.rmtree(tmp, ignore_errors=True)
+                raise
+            swap_in(tmp, target)
+    except BaseException:
+        if created:
+            (target.parent / f".{target.name}.lock").unlink(missing_ok=True)
+            for folder in created:
+                with suppress(OSError):
+                    folder.rmdir()  # only when empty
+        raise
 
 
 class BuildLocked(Exception):
@@ -257,4 +317,5 @@ def file_entry(folder: Path, path: Path) -> dict:
 
 def output_files(folder: Path) -> list[dict]:
     """``file_entry`` of every file in ``folder`` but the manifest, by path."""
-    return [file_entry(folder, p) for p in sorted(folder.rglob("*")) if p.is_file() and p.name != "manifest.json"]
+    return [file_entry(folder, p) for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.name not in ("manifest.json", STAGING_MARK)]

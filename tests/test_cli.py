@@ -50,7 +50,7 @@ def test_bad_files_are_rejected_and_the_build_goes_on(tmp_path: Path) -> None:
         (inp / f.name).write_bytes(f.read_bytes())
     (inp / "empty.txt").write_text("  \n\n", "utf-8")
     (inp / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
-    (inp / "nothing.txt").write_text("分享到:\n×\n", "utf-8")
+    (inp / "nothing.txt").write_text("首页 > 新闻中心 > 医院动态\n分享到:\n×\n版权所有:某某市人民医院 技术支持:某某网络科技有限公司\n", "utf-8")
     result = run("--input", str(inp), "--output", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
     for name in ("empty.txt", "binary.txt", "nothing.txt"):

@@ -123,7 +123,7 @@ def test_a_folder_of_good_and_bad_files(tmp_path: Path) -> None:
     (inp / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
     (inp / "garbage.txt").write_bytes(b"abc \x80\xff\x80\xff def")
     (inp / "huge.txt").write_text("党建工作。" * 20_000, "utf-8")
-    (inp / "furniture.txt").write_text("首页 > 新闻中心\n分享到:\n", "utf-8")
+    (inp / "furniture.txt").write_text("首页 > 新闻中心 > 医院动态\n分享到:\n版权所有:某某市人民医院 技术支持:某某网络科技有限公司\n", "utf-8")
     (tmp_path / "secret.txt").write_text("外面的文件。", "utf-8")
     (inp / "outside.txt").symlink_to(tmp_path / "secret.txt")
     (inp / "dangling.txt").symlink_to(inp / "gone.txt")
@@ -149,7 +149,7 @@ def test_a_folder_of_good_and_bad_files(tmp_path: Path) -> None:
     assert "11 articles" in result.stderr or "12 articles" in result.stderr
 
     strict = _cli("--input", str(inp), "--output", str(tmp_path / "out2"), "--max-bytes", "50000", "--strict")
-    assert strict.returncode == 1 and (tmp_path / "out2").is_dir()
+    assert strict.returncode == 1 and not (tmp_path / "out2").exists()  # decided before anything is put in place
 
 
 @pytest.mark.parametrize(
@@ -157,7 +157,7 @@ def test_a_folder_of_good_and_bad_files(tmp_path: Path) -> None:
     [
         (["--input", "{tmp}/a.txt"], "is not a folder"),
         (["--input", "{tmp}/in", "--output", "{tmp}"], "inside the output folder"),
-        (["--max-bytes", "many"], "invalid int value"),
+        (["--max-bytes", "many"], "not a whole number: 'many'"),
         (["--input"], "expected one argument"),
     ],
 )
@@ -184,13 +184,19 @@ def test_a_second_build_of_the_same_folder_waits_its_turn(tmp_path: Path, monkey
 
 
 def test_recover_puts_back_a_dataset_moved_aside(tmp_path: Path) -> None:
-    """What a build killed between the two renames of the fallback swap leaves behind."""
+    """What a build killed between the two renames of the fallback swap leaves behind;
+    only folders that prove they are this tool's (a manifest naming the dataset, the
+    staging mark) are touched."""
     (tmp_path / ".ds.old-x1").mkdir()
     (tmp_path / ".ds.old-x1" / "README.md").write_text("previous", "utf-8")
+    (tmp_path / ".ds.old-x1" / "manifest.json").write_text('{"dataset": "hospital_party_news"}', "utf-8")
     (tmp_path / ".ds.tmp-y2").mkdir()
+    (tmp_path / ".ds.tmp-y2" / write.STAGING_MARK).touch()
+    (tmp_path / ".ds.tmp-users").mkdir()  # named like ours, but nothing proves it is
+    (tmp_path / ".ds.tmp-users" / "keep.txt").write_text("mine", "utf-8")
     recover(tmp_path / "ds")
     assert (tmp_path / "ds" / "README.md").read_text("utf-8") == "previous"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["ds"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".ds.tmp-users", "ds"]
 
 
 def test_swap_in_replaces_the_folder_whole(tmp_path: Path) -> None:

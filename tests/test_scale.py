@@ -14,7 +14,7 @@ from conftest import RAW, ROOT
 
 from hospital_party_news import batches
 from hospital_party_news.batches import RawFile, Settings, make_batches
-from hospital_party_news.cache import BatchCache
+from hospital_party_news.cache import BatchCache, claim
 from hospital_party_news.pipeline import build, dependency_versions
 
 COPIES = 8
@@ -75,14 +75,15 @@ def test_the_cache_reuses_unchanged_batches(corpus: Path, tmp_path: Path, monkey
     assert 1 <= changed.batches - changed.cached_batches <= 2 < changed.batches
     build(raw, tmp_path / "fresh", log=lambda _: None)  # no cache
     assert _bytes(tmp_path / "ds") == _bytes(tmp_path / "fresh")
-    assert len(list(cache.iterdir())) == changed.batches  # unused entries pruned
+    assert len([e for e in cache.iterdir() if e.is_dir()]) == changed.batches  # unused entries pruned
 
 
 def test_a_damaged_cache_entry_is_processed_again(corpus: Path, serial: dict[str, bytes], tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     build(corpus, tmp_path / "ds", log=lambda _: None, cache_dir=cache)
     for entry in cache.iterdir():
-        (entry / "articles.arrow").write_bytes(b"not arrow")
+        if entry.is_dir():
+            (entry / "articles.arrow").write_bytes(b"not arrow")
     result = build(corpus, tmp_path / "ds", log=lambda _: None, cache_dir=cache)
     assert result.cached_batches == 0 and _bytes(tmp_path / "ds") == serial
 
@@ -92,6 +93,7 @@ def test_an_entry_is_reused_on_another_day_only_when_no_later_date_is_written(tm
     path = tmp_path / "raw" / "a.txt"
     path.write_text("医院党委开展主题党日活动\n发布时间:2030-05-01\n\n党员们重温入党誓词。", "utf-8")
     files = next(make_batches([RawFile(str(path), "a.txt", "a")]))
+    claim(tmp_path / "cache")
     cache = BatchCache(tmp_path / "cache", dependency_versions())
 
     def run(day: dt.date) -> bool:

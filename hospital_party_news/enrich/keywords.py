@@ -7,6 +7,9 @@ from __future__ import annotations
 import re
 
 TOP_K = 10
+# The longest word in jieba's dictionary has 16 characters; a longer "term" is a run of
+# letters or digits that no reader would call a keyword (1,000,000 × "a" became one).
+MAX_KEYWORD_CHARS = 16
 _NOT_KEYWORD = re.compile(r"^[\d.%]+$|^[A-Za-z]$")
 
 
@@ -22,4 +25,4 @@ def keywords(text: str, top_k: int = TOP_K) -> list[str]:
 
     jieba()
     terms = analyse.extract_tags(text, topK=top_k * 2)
-    return [t for t in terms if not _NOT_KEYWORD.match(t)][:top_k]
+    return [t for t in terms if not _NOT_KEYWORD.match(t) and len(t) <= MAX_KEYWORD_CHARS][:top_k]
