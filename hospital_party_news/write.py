@@ -169,9 +169,6 @@ def write_json(path: Path, data: object) -> None:
 # ---------------------------------------------------------------- atomic swap
 
 
-STAGING_MARK = ".hospital_party_news-staging"  # written first into every staging folder
-
-
 class NotOurs(InputError):
     """The output path holds something this tool cannot prove it made."""
 
@@ -211,16 +208,25 @@ def check_owned(target: Path) -> None:
                       "refusing to replace it: move them away or choose another folder")
 
 
+def _lock_path(target: Path) -> Path:
+    return target.parent / f".{target.name}.lock"
+
+
 def recover(target: Path) -> None:
     """Undo what an interrupted build left: put back a previous dataset moved aside but
     never replaced, and delete half-written staging folders. Only folders this tool
-    provably made are touched: a staging folder carries ``STAGING_MARK``, a moved-aside
-    dataset its manifest."""
-    old = [p for p in _siblings(target, "old") if _is_our_dataset(p) or (p / STAGING_MARK).exists()]
+    provably made are touched: a staging folder is named in the lock file's ledger
+    (written the moment the folder was made, so also by a build killed at any point), a
+    moved-aside dataset carries its manifest."""
+    try:
+        ledger = set(_lock_path(target).read_text("utf-8").split())
+    except OSError:
+        ledger = set()
+    old = [p for p in _siblings(target, "old") if _is_our_dataset(p)]
     if old and not target.exists():
         os.replace(old[-1], target)
         old = old[:-1]
-    staged = [p for p in _siblings(target, "tmp") if p.is_dir() and not p.is_symlink() and (p / STAGING_MARK).exists()]
+    staged = [p for p in _siblings(target, "tmp") if p.name in ledger and p.is_dir() and not p.is_symlink()]
     for debris in [*old, *staged]:
         shutil.rmtree(debris, ignore_errors=True)
 
@@ -239,21 +245,24 @@ def staging(target: Path):
     created = _missing_parents(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
-        with _exclusive(target):
+        with _exclusive(target) as ledger:
             check_owned(target)  # again, under the lock: another build may have written meanwhile
             recover(target)
+            ledger.truncate(0)
             tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
+            ledger.write(tmp.name + "\n")  # before anything is in it: the proof that it is ours
+            ledger.flush()
             try:
-                (tmp / STAGING_MARK).touch()
                 yield tmp
-                (tmp / STAGING_MARK).unlink()
             except BaseException:
                 shutil.rmtree(tmp, ignore_errors=True)
+                ledger.truncate(0)
                 raise
             swap_in(tmp, target)
+            ledger.truncate(0)
     except BaseException:
         if created:
-            (target.parent / f".{target.name}.lock").unlink(missing_ok=True)
+            _lock_path(target).unlink(missing_ok=True)
             for folder in created:
                 with suppress(OSError):
                     folder.rmdir()  # only when empty
@@ -266,8 +275,10 @@ class BuildLocked(Exception):
 
 @contextmanager
 def _exclusive(target: Path):
-    lock = target.parent / f".{target.name}.lock"
-    with open(lock, "a") as fh:
+    """Hold the lock file beside ``target``; yields it, open for appending, as the ledger
+    of the staging folders this build makes."""
+    lock = _lock_path(target)
+    with open(lock, "a", encoding="utf-8") as fh:
         deadline = time.monotonic() + LOCK_WAIT
         while True:
             try:
@@ -277,7 +288,7 @@ def _exclusive(target: Path):
                 if time.monotonic() > deadline:
                     raise BuildLocked(f"another build is writing {target} (lock {lock.name})") from exc
                 time.sleep(0.1)
-        yield  # the lock goes with the file handle, also when the process is killed
+        yield fh  # the lock goes with the file handle, also when the process is killed
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -318,4 +329,4 @@ def file_entry(folder: Path, path: Path) -> dict:
 def output_files(folder: Path) -> list[dict]:
     """``file_entry`` of every file in ``folder`` but the manifest, by path."""
     return [file_entry(folder, p) for p in sorted(folder.rglob("*"))
-            if p.is_file() and p.name not in ("manifest.json", STAGING_MARK)]
+            if p.is_file() and p.name != "manifest.json"]

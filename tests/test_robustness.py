@@ -185,18 +185,18 @@ def test_a_second_build_of_the_same_folder_waits_its_turn(tmp_path: Path, monkey
 
 def test_recover_puts_back_a_dataset_moved_aside(tmp_path: Path) -> None:
     """What a build killed between the two renames of the fallback swap leaves behind;
-    only folders that prove they are this tool's (a manifest naming the dataset, the
-    staging mark) are touched."""
+    only folders that prove they are this tool's (a manifest naming the dataset, a name in
+    the lock file's ledger) are touched."""
     (tmp_path / ".ds.old-x1").mkdir()
     (tmp_path / ".ds.old-x1" / "README.md").write_text("previous", "utf-8")
     (tmp_path / ".ds.old-x1" / "manifest.json").write_text('{"dataset": "hospital_party_news"}', "utf-8")
     (tmp_path / ".ds.tmp-y2").mkdir()
-    (tmp_path / ".ds.tmp-y2" / write.STAGING_MARK).touch()
+    (tmp_path / ".ds.lock").write_text(".ds.tmp-y2\n", "utf-8")  # the ledger of the build that made it
     (tmp_path / ".ds.tmp-users").mkdir()  # named like ours, but nothing proves it is
     (tmp_path / ".ds.tmp-users" / "keep.txt").write_text("mine", "utf-8")
     recover(tmp_path / "ds")
     assert (tmp_path / "ds" / "README.md").read_text("utf-8") == "previous"
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".ds.tmp-users", "ds"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".ds.lock", ".ds.tmp-users", "ds"]
 
 
 def test_swap_in_replaces_the_folder_whole(tmp_path: Path) -> None:
