@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import signal
 import sys
 from pathlib import Path
@@ -21,6 +22,12 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
+def _add_version(p: argparse.ArgumentParser) -> None:
+    from .version import BUILDER_VERSION, DATASET_VERSION
+
+    p.add_argument("--version", action="version", version=f"%(prog)s {BUILDER_VERSION} (dataset {DATASET_VERSION})")
+
+
 def _add_build_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--input", type=Path, default=Path("data/raw"), help="folder of raw text files (default: data/raw)")
     p.add_argument("--output", type=Path, default=Path("dist/hospital_party_news"),
@@ -33,7 +40,8 @@ def _add_build_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--scheduler", help="with --engine dask: the scheduler address (default: a local cluster)")
     caching = p.add_mutually_exclusive_group()
     caching.add_argument("--cache", type=Path, default=None,
-                         help="incremental cache folder (default: .<output name>.cache beside the output)")
+                         help="incremental cache folder (default: one per output in the user cache folder, "
+                              "e.g. ~/.cache/hospital_party_news/builds/)")
     caching.add_argument("--no-cache", action="store_true", help="process every file again and keep no cache")
     talk = p.add_mutually_exclusive_group()
     talk.add_argument("--quiet", "-q", action="store_true", help="only errors and rejected files")
@@ -66,8 +74,12 @@ def _fault(exc: OSError, output: Path) -> str:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .pipeline import BuildFailed, build, default_cache
+    from .pipeline import BuildFailed, build
+    from .places import default_cache
 
+    if args.engine == "dask" and importlib.util.find_spec("distributed") is None:
+        print("error: --engine dask needs Dask: pip install 'hospital_party_news[dask]'", file=sys.stderr)
+        return 2
     progress = Progress(enabled=not args.quiet and sys.stderr.isatty(), verbose=args.verbose)
     cache = None if args.no_cache else (args.cache or default_cache(args.output))
     previous = signal.signal(signal.SIGTERM, _on_sigterm)
@@ -137,12 +149,13 @@ def cmd_diff(args: argparse.Namespace) -> int:
 def cmd_publish(args: argparse.Namespace) -> int:
     from .publish import hub_client, plan, publish
 
+    client = None if args.dry_run else hub_client()  # no token: say so before anything else
     p = plan(args.folder, args.repo_id, args.revision, args.private)
     print(p.describe())
-    if args.dry_run:
+    if client is None:
         print("dry run: verified, card parsed, nothing uploaded")
         return 0
-    print(publish(p, hub_client()))
+    print(publish(p, client))
     return 0
 
 
@@ -185,20 +198,21 @@ def cmd_inspect(args: argparse.Namespace) -> int:
 
 def parser() -> argparse.ArgumentParser:
     top = _Parser(prog="hospital-party-news", description="Build the hospital Party-building news dataset.")
+    _add_version(top)
     sub = top.add_subparsers(dest="command", required=True, parser_class=_Parser)
     b = sub.add_parser("build", help="build, validate and write the dataset")
     _add_build_args(b)
     b.set_defaults(func=cmd_build)
     v = sub.add_parser("verify", help="re-hash a built folder against its manifest")
-    v.add_argument("folder", type=Path)
+    v.add_argument("folder", type=Path, help="a built dataset folder (with manifest.json)")
     v.set_defaults(func=cmd_verify)
     d = sub.add_parser("diff", help="added, removed and changed articles between two builds")
-    d.add_argument("old", type=Path)
-    d.add_argument("new", type=Path)
+    d.add_argument("old", type=Path, help="the earlier build's folder")
+    d.add_argument("new", type=Path, help="the later build's folder")
     d.add_argument("--json", action="store_true", help="print JSON instead of text")
     d.set_defaults(func=cmd_diff)
     p = sub.add_parser("publish", help="upload a verified build to a Hugging Face dataset repo and tag it")
-    p.add_argument("folder", type=Path)
+    p.add_argument("folder", type=Path, help="a built, verified dataset folder")
     p.add_argument("--repo-id", required=True, help="ORG/NAME on the hub")
     p.add_argument("--revision", help="tag to create (default and only allowed value: v<dataset version>)")
     p.add_argument("--dry-run", action="store_true", help="check everything and print the plan; no network")
@@ -217,7 +231,7 @@ def parser() -> argparse.ArgumentParser:
     i.add_argument("--html", type=Path, default=None, metavar="OUT", help="also write one static HTML page to OUT")
     i.set_defaults(func=cmd_inspect)
     s = sub.add_parser("schema", help="regenerate the schema reference (schema/)")
-    s.add_argument("folder", type=Path, nargs="?", default=Path("schema"))
+    s.add_argument("folder", type=Path, nargs="?", default=Path("schema"), help="where to write (default: schema)")
     s.set_defaults(func=cmd_schema)
     return top
 
@@ -240,6 +254,7 @@ def main(argv: list[str] | None = None) -> int:
 def build_main(argv: list[str] | None = None) -> int:
     """``python build_dataset.py [--input DIR] [--output DIR] [--strict]``."""
     p = _Parser(prog="build_dataset.py", description="Build the hospital Party-building news dataset.")
+    _add_version(p)
     _add_build_args(p)
     return cmd_build(p.parse_args(argv))
 

@@ -89,16 +89,23 @@ def _size_category(n: int) -> str:
     return "1M<n<10M"
 
 
-def card_metadata(rows: dict[str, int], sizes: dict[str, int], content_sha256: str) -> dict:
-    """The card's YAML front matter: configs (so `load_dataset` works offline),
-    `dataset_info` features from the schema, and a content hash (datasets caches a local
-    folder by its card YAML, so the YAML must change whenever the data does)."""
+DATA_LICENSE = {  # the data's terms, one story everywhere (the code is MIT: pyproject.toml)
+    "license": "other",
+    "license_name": "publishers-copyright-research-use",
+    "license_link": "LICENSE.md",  # written into the dataset folder from data/LICENSE-DATA.md
+}
+
+
+def card_metadata(rows: dict[str, int], arrow_bytes: dict[str, int], parquet_bytes: dict[str, int], content_sha256: str) -> dict:
+    """The card's YAML front matter as the Hub writes it: configs (so `load_dataset`
+    works offline), `dataset_info` per config with features from the schema, `num_bytes`
+    and `dataset_size` as the Arrow size that `datasets` computes, `download_size` as the
+    Parquet size; and a content hash (datasets caches a local folder by its card YAML, so
+    the YAML must change whenever the data does)."""
     return {
         "pretty_name": "Hospital Party-Building News (医院党建新闻)",
         "language": ["zh"],
-        "license": "other",
-        "license_name": "source-texts-various",
-        "license_details": "Texts are news reports by their publishers; see the card's Licence section.",
+        **DATA_LICENSE,
         "task_categories": ["text-classification", "summarization", "feature-extraction"],
         "task_ids": [],
         "size_categories": [_size_category(rows.get(DEFAULT_CONFIG, 0))],
@@ -115,7 +122,9 @@ def card_metadata(rows: dict[str, int], sizes: dict[str, int], content_sha256: s
             {
                 "config_name": c.name,
                 "features": hf_features(c)._to_yaml_list(),
-                "splits": [{"name": "train", "num_bytes": sizes.get(c.name, 0), "num_examples": rows.get(c.name, 0)}],
+                "splits": [{"name": "train", "num_bytes": arrow_bytes.get(c.name, 0), "num_examples": rows.get(c.name, 0)}],
+                "download_size": parquet_bytes.get(c.name, 0),
+                "dataset_size": arrow_bytes.get(c.name, 0),
             }
             for c in CONFIGS
         ],
@@ -127,16 +136,22 @@ def card_metadata(rows: dict[str, int], sizes: dict[str, int], content_sha256: s
     }
 
 
+def data_license() -> str:
+    """LICENSE.md of the dataset folder (the card's ``license_link``)."""
+    return resources.files("hospital_party_news").joinpath("data/LICENSE-DATA.md").read_text("utf-8")
+
+
 def card_source() -> str:
     """DATASET_CARD.md shipped with the package (the project's DATASET_CARD.md)."""
     return resources.files("hospital_party_news").joinpath("data/DATASET_CARD.md").read_text("utf-8")
 
 
-def render_card(parquet: dict[str, dict], summary: str, figures: str = "") -> str:
-    """The output README.md from the Parquet files' entries (config → ``file_entry``)."""
+def render_card(parquet: dict[str, dict], arrow_bytes: dict[str, int], summary: str, figures: str = "") -> str:
+    """The output README.md from the Parquet files' entries (config → ``file_entry``)
+    and their Arrow sizes (config → ``write.arrow_size``)."""
     rows = {name: e["rows"] for name, e in parquet.items()}
     sizes = {name: e["size_bytes"] for name, e in parquet.items()}
     content = hashlib.sha256("".join(parquet[c.name]["sha256"] for c in CONFIGS).encode()).hexdigest()
-    meta = yaml.safe_dump(card_metadata(rows, sizes, content), allow_unicode=True, sort_keys=False, width=1000)
+    meta = yaml.safe_dump(card_metadata(rows, arrow_bytes, sizes, content), allow_unicode=True, sort_keys=False, width=1000)
     body = card_source().replace("{{version}}", DATASET_VERSION).replace("{{build_summary}}", summary).replace("{{figures}}", figures)
     return f"---\n{meta}---\n\n{body}"

@@ -24,7 +24,7 @@ from .batches import BatchResult, RawFile, Settings, make_batches, process_batch
 from .cache import BatchCache, builder_digest, claim, entries
 from .clean import clean_document
 from .croissant import DESCRIPTION, croissant
-from .docs import render_card, write_schema_dir
+from .docs import data_license, render_card, write_schema_dir
 from .engine import run_ordered
 from .enrich import enrich_document
 from .extract import extract_document
@@ -36,7 +36,7 @@ from .script import converter_name
 from .segment import segment_document
 from .validate import UniqueKeys, ValidationFailed, validate_document
 from .version import BUILDER_VERSION, DATASET_VERSION
-from .write import ParquetWriters, check_owned, file_entry, output_files, parquet_path, staging, write_json
+from .write import ParquetWriters, arrow_size, check_owned, file_entry, output_files, parquet_path, staging, write_json
 
 Step = Callable[[Document], Document]
 
@@ -128,10 +128,6 @@ def _run_batch(files: list[RawFile], settings: Settings, cache_dir: str | None,
     if cache_dir is None:
         return None, process_batch(files, settings)
     return BatchCache(Path(cache_dir), dependencies).run(files, settings)
-
-
-def default_cache(output_dir: Path) -> Path:
-    return output_dir.parent / f".{output_dir.name}.cache"
 
 
 def build(
@@ -235,11 +231,13 @@ def _build_once(files: list[RawFile], settings: Settings, dependencies: dict[str
         figures = write_figures(pa.concat_tables(summary_columns) if summary_columns else None, tmp / "figures")
         if not figures:
             log("figures skipped: matplotlib is not installed")
+        (tmp / "LICENSE.md").write_text(data_license(), encoding="utf-8")
         files_written = output_files(tmp)  # every file hashed once, for the card, Croissant and the manifest
         by_path = {f["path"]: f for f in files_written}
         parquet = {c.name: by_path[parquet_path(c.name)] for c in CONFIGS}
         card = tmp / "README.md"
-        card.write_text(render_card(parquet, summary_markdown(result), figures_markdown(figures)), encoding="utf-8")
+        arrow = {c.name: arrow_size(tmp / parquet_path(c.name)) for c in CONFIGS}
+        card.write_text(render_card(parquet, arrow, summary_markdown(result), figures_markdown(figures)), encoding="utf-8")
         write_json(tmp / "croissant.json", croissant(parquet, DESCRIPTION))
         files_written = sorted([*files_written, file_entry(tmp, card), file_entry(tmp, tmp / "croissant.json")], key=lambda f: f["path"])
         write_json(tmp / "manifest.json", manifest(inputs, files_written, dependencies))

@@ -36,6 +36,7 @@ class Plan:
     version: str
     files: list[dict]
     endpoint: str = "https://huggingface.co"  # where the token goes: ``HF_ENDPOINT`` when set
+    manifest_size: int = 0
 
     def describe(self) -> str:
         total = sum(f["size_bytes"] for f in self.files)
@@ -43,9 +44,10 @@ class Plan:
             f"publish {self.folder} → {self.endpoint}/datasets/{self.repo_id} "
             f"({'private' if self.private else 'public'} if created)",
             f"  dataset version {self.version}, tag {self.revision}",
-            f"  {len(self.files) + 1} files, {total:,} bytes (+ {MANIFEST}):",
+            f"  {len(self.files) + 1} files, {total + self.manifest_size:,} bytes:",
         ]
         lines += [f"    {f['path']}  {f['size_bytes']:,} B  sha256 {f['sha256'][:12]}…" for f in self.files]
+        lines.append(f"    {MANIFEST}  {self.manifest_size:,} B  (lists the checksums above)")
         return "\n".join(lines)
 
 
@@ -76,7 +78,8 @@ def plan(folder: Path, repo_id: str, revision: str | None = None, private: bool 
     revision = revision or f"v{version}"
     if revision != f"v{version}":
         raise PublishError(f"--revision {revision} does not match the built dataset version {version} (expected v{version})")
-    return Plan(folder, repo_id, revision, private, version, manifest["outputs"], hub_endpoint())
+    return Plan(folder, repo_id, revision, private, version, manifest["outputs"], hub_endpoint(),
+                (folder / MANIFEST).stat().st_size)
 
 
 def hub_endpoint() -> str:

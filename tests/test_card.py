@@ -10,6 +10,7 @@ import yaml
 from conftest import ROOT
 
 from hospital_party_news.schema import CONFIGS
+from hospital_party_news.verify import card_yaml
 from hospital_party_news.version import DATASET_VERSION
 
 
@@ -53,3 +54,71 @@ def test_croissant_validates_and_reads_the_parquet(built: Path, loaded: dict) ->
     first = next(r for r in records if r["articles/article_id"].endswith(b"003_a65279c85b322aac-000"))
     assert [r.decode() for r in first["articles/reporters"]] == ["唐首政"]
     assert all(set(p) == {"articles/people/name", "articles/people/role"} for p in first["articles/people"])
+
+
+def _blocks(card: str, language: str) -> list[str]:
+    return re.findall(rf"^```{language}\n(.*?)^```", card, flags=re.S | re.M)
+
+
+def test_every_example_on_the_card_runs_as_written(built: Path, tmp_path: Path) -> None:
+    """A doctest for the card: each Python and SQL block, from the folder that holds the
+    dataset, as the card says."""
+    import os
+    import subprocess
+    import sys
+
+    import duckdb
+
+    card = (built / "README.md").read_text("utf-8")
+    python, sql = _blocks(card, "python"), _blocks(card, "sql")
+    assert len(python) >= 3 and len(sql) >= 2 and "PATH" not in card
+    env = {**os.environ, "HF_DATASETS_CACHE": str(tmp_path / "hf"), "HF_HUB_OFFLINE": "1"}
+    for block in python:
+        run = subprocess.run([sys.executable, "-c", block], cwd=built.parent, capture_output=True, text=True, env=env, timeout=300)
+        assert run.returncode == 0, f"{block}\n{run.stderr[-2000:]}"
+    here = Path.cwd()
+    os.chdir(built.parent)
+    try:
+        for block in sql:
+            for statement in filter(str.strip, re.sub(r"--[^\n]*", "", block).split(";")):
+                assert duckdb.sql(statement).fetchall(), statement
+    finally:
+        os.chdir(here)
+
+
+def test_card_sizes_are_what_datasets_computes(built: Path, tmp_path: Path) -> None:
+    from datasets import load_dataset
+
+    info = {i["config_name"]: i for i in card_yaml(built / "README.md")["dataset_info"]}
+    for config in CONFIGS:
+        loaded = load_dataset(str(built), config.name, split="train", cache_dir=str(tmp_path / config.name))
+        split = info[config.name]["splits"][0]
+        computed = loaded.info.splits["train"].num_bytes
+        # equal but for bitmap and offset padding, which depends on how datasets batches the rows
+        assert abs(split["num_bytes"] - computed) <= computed * 0.005, (config.name, split["num_bytes"], computed)
+        assert info[config.name]["dataset_size"] == split["num_bytes"]
+        parquet = built / "data" / config.name / "train-00000-of-00001.parquet"
+        assert info[config.name]["download_size"] == parquet.stat().st_size
+
+
+def test_one_licence_story() -> None:
+    """Code MIT, data under the publishers' terms: the same in every place that states it."""
+    import tomllib
+
+    from hospital_party_news.docs import DATA_LICENSE, data_license
+
+    assert tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]["license"] == {"text": "MIT"}
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text("utf-8"))
+    assert cff["type"] == "dataset" and "license" not in cff  # no SPDX id fits the data
+    assert DATA_LICENSE == {"license": "other", "license_name": "publishers-copyright-research-use", "license_link": "LICENSE.md"}
+    readme, card = (ROOT / "README.md").read_text("utf-8"), (ROOT / "DATASET_CARD.md").read_text("utf-8")
+    for text in (readme, card, data_license()):
+        assert "publishers-copyright-research-use" in text and "MIT" in text
+
+
+def test_the_license_file_is_in_the_dataset(built: Path) -> None:
+    from huggingface_hub import DatasetCard
+
+    data = DatasetCard.load(built / "README.md").data.to_dict()
+    assert "license_details" not in data
+    assert (built / data["license_link"]).is_file()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
-from conftest import RAW
+from conftest import RAW, ROOT
 
 from hospital_party_news.diff import diff_builds, diff_text
 from hospital_party_news.pipeline import build
@@ -118,3 +118,20 @@ def test_diff_reports_changed_columns(built: Path, copy: Path) -> None:
     assert d.bump == "MAJOR"
     identical = diff_builds(built, built)
     assert identical.bump == "none" and identical.files_changed == []
+
+
+def test_the_release_table_points_at_the_right_commits() -> None:
+    """CHANGELOG's "Where each release is": each commit carries the versions of its row."""
+    import re
+
+    if shutil.which("git") is None or not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout")
+    rows = re.findall(r"^\| (\d+\.\d+\.\d+) \| (\d+\.\d+\.\d+) \| ([0-9a-f]{40}) \|$", (ROOT / "CHANGELOG.md").read_text("utf-8"), re.M)
+    assert len(rows) >= 3
+    for dataset, builder, commit in rows:
+        shown = subprocess.run(["git", "show", f"{commit}:hospital_party_news/version.py"], cwd=ROOT, capture_output=True, text=True)
+        shallow = subprocess.run(["git", "rev-parse", "--is-shallow-repository"], cwd=ROOT, capture_output=True, text=True)
+        if shown.returncode and shallow.stdout.strip() == "true":
+            pytest.skip("a shallow clone lacks the release commits")
+        assert shown.returncode == 0, shown.stderr
+        assert f'DATASET_VERSION = "{dataset}"' in shown.stdout and f'BUILDER_VERSION = "{builder}"' in shown.stdout

@@ -17,6 +17,7 @@ from conftest import RAW, ROOT
 
 from hospital_party_news import write
 from hospital_party_news.pipeline import build
+from hospital_party_news.places import lock_path
 from hospital_party_news.write import BuildLocked, recover, swap_in
 
 SOURCES = sorted(RAW.glob("*.txt"))
@@ -175,12 +176,12 @@ def test_more_command_line_errors(tmp_path: Path, args: list[str], message: str)
 def test_a_second_build_of_the_same_folder_waits_its_turn(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "ds"
     build(RAW, out, log=lambda _: None)
-    with open(tmp_path / ".ds.lock", "a") as fh:
+    with open(lock_path(out), "a") as fh:
         fcntl.flock(fh, fcntl.LOCK_EX)
         monkeypatch.setattr(write, "LOCK_WAIT", 0.3)
         with pytest.raises(BuildLocked, match="another build is writing"):
             build(RAW, out, log=lambda _: None)
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".ds.lock", "ds"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ds"]
 
 
 def test_recover_puts_back_a_dataset_moved_aside(tmp_path: Path) -> None:
@@ -191,12 +192,13 @@ def test_recover_puts_back_a_dataset_moved_aside(tmp_path: Path) -> None:
     (tmp_path / ".ds.old-x1" / "README.md").write_text("previous", "utf-8")
     (tmp_path / ".ds.old-x1" / "manifest.json").write_text('{"dataset": "hospital_party_news"}', "utf-8")
     (tmp_path / ".ds.tmp-y2").mkdir()
-    (tmp_path / ".ds.lock").write_text(".ds.tmp-y2\n", "utf-8")  # the ledger of the build that made it
+    lock_path(tmp_path / "ds").parent.mkdir(parents=True, exist_ok=True)
+    lock_path(tmp_path / "ds").write_text(".ds.tmp-y2\n", "utf-8")  # the ledger of the build that made it
     (tmp_path / ".ds.tmp-users").mkdir()  # named like ours, but nothing proves it is
     (tmp_path / ".ds.tmp-users" / "keep.txt").write_text("mine", "utf-8")
     recover(tmp_path / "ds")
     assert (tmp_path / "ds" / "README.md").read_text("utf-8") == "previous"
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".ds.lock", ".ds.tmp-users", "ds"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".ds.tmp-users", "ds"]
 
 
 def test_swap_in_replaces_the_folder_whole(tmp_path: Path) -> None:

@@ -29,6 +29,7 @@ from hospital_party_news import cli
 from hospital_party_news.cache import TAG
 from hospital_party_news.enrich.keywords import MAX_KEYWORD_CHARS, keywords
 from hospital_party_news.gate import RULES, not_chinese_prose
+from hospital_party_news.places import default_cache, lock_path
 from hospital_party_news.read import decode
 from hospital_party_news.validate import MAX_ARTICLE_CHARS
 
@@ -36,11 +37,13 @@ SMALL = sorted(RAW.glob("00[34]*.txt"))  # two source texts: 8 articles
 DOCS = "data/documents/train-00000-of-00001.parquet"
 
 
-def tree(root: Path) -> dict[str, object]:
-    """Everything under ``root``: file bytes, folders, link targets (what 'intact' means)."""
+def tree(root: Path, with_state: bool = True) -> dict[str, object]:
+    """Everything under ``root`` and (``with_state``) in the tool's state folder (caches,
+    locks): file bytes, folders, link targets (what 'intact' means)."""
     out: dict[str, object] = {}
-    for path in sorted(root.rglob("*")):
-        rel = path.relative_to(root).as_posix()
+    state = default_cache(root).parents[1]
+    for path in [*sorted(root.rglob("*")), *(sorted(state.rglob("*")) if with_state else [])]:
+        rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else f"STATE/{path.relative_to(state).as_posix()}"
         if path.is_symlink():
             out[rel] = ("link", os.readlink(path))
         elif path.is_dir():
@@ -118,7 +121,8 @@ def test_a_symlinked_output_is_written_at_its_target(home: Path, capsys: pytest.
     assert (home / "link").is_symlink() and os.readlink(home / "link") == str(home / "real" / "out")
     assert (home / "real" / "out").stat().st_ino != stale  # a new folder, put where the link points
     assert sorted(p.name for p in home.glob(".link*")) == []
-    assert sorted(p.name for p in (home / "real").iterdir()) == [".out.lock", "out"]
+    assert sorted(p.name for p in (home / "real").iterdir()) == ["out"]  # nothing beside the dataset
+    assert lock_path(home / "real" / "out").is_file() and lock_path(home / "link") == lock_path(home / "real" / "out")
 
 
 # ---------------------------------------------------------------- ownership of --cache
@@ -143,7 +147,7 @@ def test_an_unusable_cache_is_refused(home: Path, cache: str, output: str, messa
 
 
 def test_only_the_caches_own_entries_are_ever_deleted(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    cache = home / ".ds.cache"
+    cache = default_cache(home / "ds")
     assert (cache / TAG).is_file()
     (cache / "holiday").mkdir()
     (cache / "holiday" / "beach.jpg").write_bytes(b"sand")
@@ -278,17 +282,20 @@ def test_a_system_error_is_one_line_and_leaves_nothing(home: Path, code: int, mo
 
 @pytest.fixture
 def tiny_disk(tmp_path: Path) -> Path:
-    """A real 3 MB file system (tmpfs), for a real ENOSPC."""
+    """A real file system (tmpfs) with room for the small build and 200 kB more, for a real ENOSPC."""
+    probe = tmp_path / "probe"
+    assert cli.build_main(["--workers", "1", "--quiet", "--no-cache", "--input", str(_odd_input(tmp_path)), "--output", str(probe)]) == 0
+    room = sum(p.stat().st_size + 4096 for p in probe.rglob("*")) + 200_000
     mount = tmp_path / "disk"
     mount.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mount)], capture_output=True).returncode:
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={room}", "tmpfs", str(mount)], capture_output=True).returncode:
         pytest.skip("cannot mount a tmpfs here")
     yield mount
     subprocess.run(["umount", "-l", str(mount)], check=False)
 
 
 def test_a_full_disk_for_real(tiny_disk: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    inp = _odd_input(tmp_path)
+    inp = tmp_path / "in"
     assert build("--input", str(inp), "--output", str(tiny_disk / "ds"), capsys=capsys)[0] == 0
     before = tree(tiny_disk)
     for i in range(120):  # enough distinct text that the new build cannot fit beside the old one
@@ -303,7 +310,7 @@ def test_a_full_disk_for_real(tiny_disk: Path, tmp_path: Path, capsys: pytest.Ca
 
 
 def test_a_read_only_output_for_real(tiny_disk: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    inp = _odd_input(tmp_path)
+    inp = tmp_path / "in"
     assert build("--input", str(inp), "--output", str(tiny_disk / "ds"), "--no-cache", capsys=capsys)[0] == 0
     before = tree(tiny_disk)
     subprocess.run(["mount", "-o", "remount,ro", str(tiny_disk)], check=True)
@@ -328,8 +335,8 @@ def test_ctrl_c_and_sigterm(home: Path, sig: int, code: int, word: str) -> None:
     # its own process group, as a terminal gives it: Ctrl-C reaches the workers too
     proc = subprocess.Popen([sys.executable, str(ROOT / "build_dataset.py"), "--workers", "2", "--input", str(inp),
                              "--output", str(home / "ds")], stderr=subprocess.PIPE, text=True, start_new_session=True)
-    deadline, cached = time.monotonic() + 120, len(_entries(home / ".ds.cache"))
-    while len(_entries(home / ".ds.cache")) == cached and time.monotonic() < deadline:  # a worker has stored a batch
+    deadline, cached = time.monotonic() + 120, len(_entries(default_cache(home / "ds")))
+    while len(_entries(default_cache(home / "ds"))) == cached and time.monotonic() < deadline:  # a worker has stored a batch
         time.sleep(0.01)
     children = psutil.Process(proc.pid).children(recursive=True)
     assert children, "the build has no workers to stop"
@@ -356,16 +363,16 @@ def _reference(home: Path) -> dict[str, object]:
         shutil.copy(src, home / "in" / src.name)
     assert cli.build_main(["--workers", "1", "--quiet", "--input", str(home / "in"), "--output", str(home / "ds")]) == 0
     assert cli.build_main(["--workers", "1", "--quiet", "--no-cache", "--input", str(home / "in"), "--output", str(home / "ref")]) == 0
-    return {k: v for k, v in tree(home / "ref").items() if k != "manifest.json"}
+    return {k: v for k, v in tree(home / "ref", with_state=False).items() if k != "manifest.json"}
 
 
 def _same_data(home: Path, reference: dict[str, object]) -> bool:
-    return {k: v for k, v in tree(home / "ds").items() if k != "manifest.json"} == reference
+    return {k: v for k, v in tree(home / "ds", with_state=False).items() if k != "manifest.json"} == reference
 
 
 def test_a_changed_byte_in_a_cache_entry_is_caught(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
     reference = _reference(home)
-    arrow = _entries(home / ".ds.cache")[0] / "articles.arrow"
+    arrow = _entries(default_cache(home / "ds"))[0] / "articles.arrow"
     table = cache_module._read_ipc(arrow)
     texts = table.column("text").to_pylist()
     texts[0] = texts[0].replace("党", "觉", 1)  # one character, still a valid Arrow file
@@ -379,7 +386,7 @@ def test_a_changed_byte_in_a_cache_entry_is_caught(home: Path, capsys: pytest.Ca
 
 def test_swapped_cache_entries_are_caught(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
     reference = _reference(home)
-    first, second = _entries(home / ".ds.cache")[:2]
+    first, second = _entries(default_cache(home / "ds"))[:2]
     first.rename(home / "x")
     second.rename(first)
     (home / "x").rename(second)
@@ -392,7 +399,7 @@ def test_a_forged_entry_that_clashes_rebuilds_without_the_cache(home: Path, caps
     """An entry whose key, sources and checksums all look right but whose rows are
     another batch's: only the cross-batch uniqueness check can see it."""
     reference = _reference(home)
-    first, second = _entries(home / ".ds.cache")[:2]
+    first, second = _entries(default_cache(home / "ds"))[:2]
     meta = json.loads((first / "meta.json").read_text("utf-8"))
     for name in ("articles.arrow", "sections.arrow"):
         shutil.copy(second / name, first / name)

@@ -116,6 +116,6 @@ def test_quiet_verbose_and_no_progress_without_a_terminal(corpus: Path, tmp_path
     quiet = _cli("--input", str(corpus), "--output", str(tmp_path / "b"), "--quiet")
     assert quiet.stderr.strip().splitlines() == ["rejected part0/empty.txt: it holds no text (empty or only whitespace)"]
     verbose = _cli("--input", str(corpus), "--output", str(tmp_path / "c"), "--verbose")
-    assert f"/{5 * COPIES + 1} files after" in verbose.stderr
+    assert f"/{5 * COPIES + 1} files" in verbose.stderr
     bad = _cli("--workers", "0")
     assert bad.returncode == 2 and "must be at least 1" in bad.stderr

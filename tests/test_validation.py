@@ -64,4 +64,4 @@ def test_failed_validation_writes_nothing(tmp_path: Path, monkeypatch: pytest.Mo
     with pytest.raises(ValidationFailed, match=r"articles\.script"):
         pipeline.build(RAW, out, log=lambda _: None)
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".ds.lock", "ds"]  # no temporary debris
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ds"]  # no temporary debris
