@@ -524,14 +524,16 @@ def test_wide_encodings_without_a_bom(codec: str) -> None:
 
 
 def test_publish_errors_are_one_line(home: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    from huggingface_hub.errors import HfHubHTTPError
-
     from hospital_party_news import publish
+
+    class HTTPFailure(Exception):
+        """Shaped like huggingface_hub's HfHubHTTPError (whose module moved between versions)."""
+
+        response = SimpleNamespace(status_code=403)
 
     class Refusing:
         def create_repo(self, *args: object, **kwargs: object) -> None:
-            raise HfHubHTTPError("403 Forbidden: you cannot write to this namespace\nmore lines\nof detail",
-                                 response=SimpleNamespace(status_code=403, headers={}, request=None))
+            raise HTTPFailure("403 Forbidden: you cannot write to this namespace\nmore lines\nof detail")
 
     monkeypatch.setattr(publish, "hub_client", lambda: Refusing())
     capsys.readouterr()
