@@ -235,9 +235,13 @@ def clean_document(doc: Document, config: CleanConfig = CleanConfig()) -> Docume
         flags.update(raised)
     doc.lines = pieces
     doc.script = detect_script("".join(p.text for p in pieces))
+    changed = False
     for piece in pieces:
         piece.simplified = to_simplified(piece.text)
+        changed = changed or piece.simplified != piece.text
     if doc.script == "traditional":
         flags.add("converted_from_traditional")
+    elif changed:  # a simplified page with a few traditional characters (群衆): say they were converted
+        flags.add("traditional_characters_converted")
     doc.quality_flags = sorted(flags)
     return doc

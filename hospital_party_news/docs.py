@@ -24,6 +24,7 @@ _CHECK_WORDS = {
     "nfc": "NFC",
     "ge0": "≥ 0",
     "date_range": "1949-10-01 … build day",
+    "flags": "documented flags only",
 }
 
 

@@ -12,7 +12,7 @@ from .script import to_simplified
 
 # Document-level flags that describe every article of the document.
 _INHERITED = {"pinyin_removed", "mojibake_repaired", "mojibake_removed", "replacement_char_removed",
-              "html_removed", "url_removed", "converted_from_traditional"}
+              "html_removed", "url_removed", "converted_from_traditional", "traditional_characters_converted"}
 
 
 def _headline(lines: list[Line]) -> tuple[str | None, str | None, str | None, str | None]:

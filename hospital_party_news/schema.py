@@ -12,7 +12,7 @@ from typing import Any
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "1.1.1"
+SCHEMA_VERSION = "1.1.2"
 
 # Declarative checks a column may carry; ``validate.py`` turns them into Pandera checks.
 #   unique      no two rows share the value
@@ -23,6 +23,7 @@ SCHEMA_VERSION = "1.1.1"
 #   one_of:a|b  value is one of the listed strings
 #   ge0         integer >= 0
 #   date_range  between 1949-10-01 and the build day
+#   flags       every element is in QUALITY_FLAGS (the documented vocabulary)
 CREDIT = pa.struct([("role", pa.string()), ("name", pa.string())])
 PARTY_ORG = pa.struct([("name", pa.string()), ("level", pa.string())])
 PERSON = pa.struct([("name", pa.string()), ("role", pa.string())])
@@ -87,7 +88,7 @@ ARTICLES = Config(
         Column("correspondents", STRINGS, False, "Names given after 通讯员, simplified, in order.", (), True),
         Column("captions", STRINGS, False, "Photo captions that stood among the prose, simplified, in order.", ()),
         Column("credits", pa.list_(CREDIT), False, "Credit lines as (role, name) pairs, e.g. (`责任编辑`, `张雯`), simplified.", ()),
-        Column("quality_flags", STRINGS, False, "What was repaired or suspected; vocabulary in `schema/SCHEMA.md`.", (), True),
+        Column("quality_flags", STRINGS, False, "What was repaired or suspected; vocabulary in `schema/SCHEMA.md`.", ("flags",), True),
         Column("n_sections", I32, False, "Number of rows in `sections` for this article.", ("ge0",)),
         Column("n_paragraphs", I32, False, "Number of body paragraphs (sub-headings not counted).", ("ge0",)),
         Column("n_chars", I32, False, "Characters in `text`, line breaks not counted.", ("ge0",)),
@@ -141,7 +142,7 @@ DOCUMENTS = Config(
         Column("error", S, True, "Why the file was rejected, one sentence; null when `ok`.", (), True),
         Column("n_articles", I32, False, "Articles found.", ("ge0",), True),
         Column("script", S, True, "`simplified` or `traditional`; null when rejected.", ("one_of:simplified|traditional",)),
-        Column("quality_flags", STRINGS, False, "Document-level repairs and suspicions (same vocabulary as `articles`).", ()),
+        Column("quality_flags", STRINGS, False, "Document-level repairs and suspicions (same vocabulary as `articles`).", ("flags",)),
         Column("raw_text", S, True, "The decoded raw text, exactly as read (spans point into it); null when rejected.", ()),
         Column("line_roles", pa.list_(LINE_ROLE), False, "Every non-blank piece of the raw text with its role (title, subtitle, column, date, dateline, heading, body, caption, credit, boilerplate): physical line number, character span, role.", ()),
     ),
@@ -159,6 +160,7 @@ QUALITY_FLAGS: dict[str, str] = {
     "html_removed": "HTML tags or entities were removed.",
     "url_removed": "Web addresses inside kept lines (prose, headings) were cut out.",
     "converted_from_traditional": "The source is in traditional script; `text` was converted with OpenCC t2s (plus the documented exceptions).",
+    "traditional_characters_converted": "The source is in simplified script but holds some traditional characters (群衆); `text` has them converted, `text_original` keeps them.",
     "hard_wraps_joined": "Lines broken mid-sentence by fixed-width wrapping were joined.",
     "boilerplate_removed": "Site boilerplate (navigation, share buttons, related reading, link lists, footers) was removed.",
     "truncated": "The text seems to break off mid-sentence at its end.",

@@ -50,3 +50,28 @@ def test_mojibake_flagged_never_left_as_is() -> None:
     assert flags == ["mojibake_repaired", "pinyin_removed"]
     assert repair("聯建黨支部??勢互補")[1] == ["mojibake_removed"]
     assert repair("青年飙车在医院门口身亡?当地回应") == ("青年飙车在医院门口身亡?当地回应", [])
+
+
+def test_traditional_characters_in_a_simplified_page_are_converted_and_flagged(tmp_path) -> None:
+    """群衆 in an otherwise simplified page: `text` gets 群众, the flag says so, and
+    `text_original` keeps 群衆 (the property tests' invariant: no silent change)."""
+    from hospital_party_news.pipeline import process
+    from hospital_party_news.read import read_document
+
+    page = tmp_path / "p.txt"
+    page.write_text("医院党支部开展主题党日活动\n\n党员们走进社区,为群衆义诊,测量血压一百余人次,受到居民好评。", "utf-8")
+    doc = process(read_document(page, "p.txt", "p", tmp_path, 10**6))
+    assert doc.status == "ok" and doc.script == "simplified"
+    article = doc.articles[0]
+    assert "traditional_characters_converted" in article.quality_flags
+    assert "群众" in article.text and "群衆" in article.text_original
+
+
+def test_quality_flags_outside_the_vocabulary_fail_validation() -> None:
+    import datetime as dt
+
+    from hospital_party_news.validate import predicate
+
+    check = predicate("flags", dt.date.today())
+    assert check(["pinyin_removed", "traditional_characters_converted"]) and check([]) and check(None)
+    assert not check(["pinyin_removed", "made_up_flag"])
