@@ -52,6 +52,7 @@ class BatchResult:
     cached: bool = False
     horizon: dt.date | None = None  # the latest date written in the batch's files
     warnings: list[str] = field(default_factory=list)  # for the build's log (a damaged cache entry …)
+    stats: dict[str, dict[str, int]] = field(default_factory=dict)  # what each step did (``steps.Runner``)
 
 
 def _ends_batch(document_id: str) -> bool:
@@ -80,18 +81,18 @@ def make_batches(files: list[RawFile]) -> Iterator[list[RawFile]]:
 
 def process_batch(files: list[RawFile], settings: Settings) -> BatchResult:
     """Read, process and validate one batch (runs in a worker)."""
-    from .pipeline import default_steps, process
+    from .steps import Runner, default_steps
     from .validate import validate_tables
     from .write import build_tables, manifest_input
 
-    steps = default_steps(settings.today)
+    run = Runner(default_steps(settings.today))
     documents: list[Document] = []
     for f in files:
         if f.refused:
             doc = Document(f.document_id, f.source_file, sha256=None, size=0).reject(f.refused)
         else:
             doc = read_document(Path(f.path), f.source_file, f.document_id, Path(settings.root), settings.max_bytes)
-        documents.append(process(doc, steps))
+        documents.append(run(doc))
     tables = build_tables(documents)
     validate_tables(tables, settings.today)
     return BatchResult(
@@ -99,4 +100,5 @@ def process_batch(files: list[RawFile], settings: Settings) -> BatchResult:
         inputs=[manifest_input(d) for d in documents],
         rejected=[(d.source_file, d.error or "") for d in documents if d.status != "ok"],
         horizon=max(filter(None, (latest_date(d.raw_text) for d in documents)), default=None),
+        stats=run.counts(),
     )

@@ -124,7 +124,7 @@ class BatchCache:
         except (OSError, ValueError, KeyError, TypeError, AttributeError, pa.ArrowInvalid) as exc:
             warnings.append(f"warning: cache entry {entry} is damaged ({exc}); processing its batch again")
             return None
-        return BatchResult(tables, meta["inputs"], [tuple(r) for r in meta["rejected"]], cached=True)
+        return BatchResult(tables, meta["inputs"], [tuple(r) for r in meta["rejected"]], cached=True, stats=meta["stats"])
 
     def _store(self, key: str, result: BatchResult, today: dt.date, warnings: list[str]) -> None:
         """Keep the batch's tables; a failure here (a full disk, say) costs the entry, not the build."""
@@ -137,7 +137,7 @@ class BatchCache:
                     writer.write_table(table)
                 digests[f"{name}.arrow"] = sha256_file(tmp / f"{name}.arrow")
             meta = {"key": key, "today": today.isoformat(), "horizon": result.horizon.isoformat() if result.horizon else None,
-                    "sha256": digests, "inputs": result.inputs, "rejected": result.rejected}
+                    "sha256": digests, "inputs": result.inputs, "rejected": result.rejected, "stats": result.stats}
             (tmp / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), "utf-8")
             entry = self.folder / key
             if entry.exists():  # an entry made on a day that no longer fits, or a damaged one

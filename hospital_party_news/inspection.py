@@ -53,7 +53,8 @@ def inspect_document(doc: Document) -> Inspected:
 
 def inspect_files(path: Path) -> list[Inspected]:
     """Read and process one raw file, or every raw file under a folder."""
-    from .pipeline import _build_day, default_steps, process
+    from .pipeline import build_day
+    from .steps import Runner, default_steps
 
     if path.is_file():
         found, root = [(path, path.name)], path.parent.resolve()
@@ -62,13 +63,13 @@ def inspect_files(path: Path) -> list[Inspected]:
     else:
         raise InputError(f"{path} is neither a raw text file ({', '.join(EXTENSIONS)}) nor a folder")
     shown = [printable(rel) for _, rel in found]
-    steps = default_steps(_build_day())
+    run = Runner(default_steps(build_day()))
     out = []
     for (file, rel), name, doc_id in zip(found, shown, document_ids(shown), strict=True):
         problem = name_problem(rel)
         doc = (Document(doc_id, name, None, 0).reject(problem) if problem
                else read_document(file, name, doc_id, root, max_bytes=1 << 62))
-        out.append(inspect_document(process(doc, steps)))
+        out.append(inspect_document(run(doc)))
     return out
 
 

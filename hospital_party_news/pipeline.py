@@ -1,7 +1,5 @@
-"""The builder: reader → steps → validation → writer.
-
-A step takes a ``Document`` and returns it (rejected documents pass through untouched),
-so the pipeline is a plain list that can be reordered, extended or tested step by step.
+"""The builder: reader → steps (``steps.py``, run in batches by ``batches.py``) →
+cross-batch validation → writer, with the ownership rules of ``write.py`` and ``cache.py``.
 """
 
 from __future__ import annotations
@@ -11,7 +9,7 @@ import os
 import platform
 import shutil
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass, field
 from functools import partial
@@ -22,40 +20,17 @@ import pyarrow as pa
 
 from .batches import BatchResult, RawFile, Settings, make_batches, process_batch
 from .cache import BatchCache, builder_digest, claim, entries
-from .clean import clean_document
 from .croissant import DESCRIPTION, croissant
 from .docs import data_license, render_card, write_schema_dir
 from .engine import run_ordered
-from .enrich import enrich_document
-from .extract import extract_document
 from .figures import FIGURE_COLUMNS, figures_markdown, write_figures
 from .read import DEFAULT_MAX_BYTES, InputError, discover, document_ids, name_problem, printable
-from .records import Document
 from .schema import CONFIGS, SCHEMA_VERSION
 from .script import converter_name
-from .segment import segment_document
-from .validate import UniqueKeys, ValidationFailed, validate_document
+from .steps import add_counts
+from .validate import UniqueKeys, ValidationFailed
 from .version import BUILDER_VERSION, DATASET_VERSION
 from .write import ParquetWriters, arrow_size, check_owned, file_entry, output_files, parquet_path, staging, write_json
-
-Step = Callable[[Document], Document]
-
-
-def default_steps(today: dt.date | None = None) -> tuple[Step, ...]:
-    """clean → segment → extract → enrich → validate_document; ``today`` bounds
-    plausible publication dates."""
-    return (clean_document, segment_document, partial(extract_document, today=today), enrich_document,
-            partial(validate_document, today=today))
-
-
-def process(doc: Document, steps: Iterable[Step] | None = None) -> Document:
-    for step in steps or default_steps():
-        try:
-            doc = step(doc)
-        except Exception as exc:  # a bug on one odd file must not sink the build
-            name = getattr(step, "__name__", None) or getattr(step, "func", step).__name__
-            doc.reject(f"processing failed in {name}: {type(exc).__name__}: {exc}")
-    return doc
 
 
 @dataclass
@@ -66,9 +41,10 @@ class BuildResult:
     rejected: list[tuple[str, str]] = field(default_factory=list)  # (source_file, reason)
     batches: int = 0
     cached_batches: int = 0
+    steps: dict[str, dict[str, int]] = field(default_factory=dict)  # what each step did, summed over batches
 
 
-def _build_day() -> dt.date:
+def build_day() -> dt.date:
     """The day dates are checked against: SOURCE_DATE_EPOCH when set (reproducible builds)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
@@ -117,8 +93,14 @@ def summary_markdown(result: BuildResult) -> str:
         f"- Dataset version **{DATASET_VERSION}**, schema {SCHEMA_VERSION}, builder {BUILDER_VERSION}.",
         f"- {result.n_files} raw files: {result.n_files - len(result.rejected)} accepted, {len(result.rejected)} rejected.",
         f"- {result.rows.get('articles', 0)} articles in {result.rows.get('sections', 0)} sections.",
-        "- Checksums of every input and output file: `manifest.json`.",
+        "- Checksums of every input and output file, and the step counters below: `manifest.json`.",
+        "",
+        "| step | documents | rejected | errors | what it did |",
+        "|---|---|---|---|---|",
     ]
+    for name, counts in result.steps.items():
+        did = ", ".join(f"{k.split(':', 1)[-1]} {v}" for k, v in counts.items() if k not in ("documents", "rejected", "errors") and v)
+        lines.append(f"| {name} | {counts.get('documents', 0)} | {counts.get('rejected', 0)} | {counts.get('errors', 0)} | {did or '—'} |")
     return "\n".join(lines)
 
 
@@ -159,7 +141,7 @@ def build(
     shown = [printable(rel) for _, rel in found]
     files = [RawFile(str(path), name, doc_id, name_problem(rel))
              for (path, rel), name, doc_id in zip(found, shown, document_ids(shown), strict=True)]
-    settings = Settings(str(input_dir.resolve()), max_bytes, _build_day())
+    settings = Settings(str(input_dir.resolve()), max_bytes, build_day())
     dependencies = dependency_versions()
     run = partial(_build_once, files, settings, dependencies, output_dir, workers=workers, engine=engine,
                   scheduler=scheduler, progress=progress, log=log, strict=strict)
@@ -218,6 +200,7 @@ def _build_once(files: list[RawFile], settings: Settings, dependencies: dict[str
                     result.rejected += batch.rejected
                     result.batches += 1
                     result.cached_batches += batch.cached
+                    result.steps = add_counts(result.steps, batch.stats)
                     if progress:
                         progress(len(inputs), len(files))
         finally:
@@ -240,13 +223,13 @@ def _build_once(files: list[RawFile], settings: Settings, dependencies: dict[str
         card.write_text(render_card(parquet, arrow, summary_markdown(result), figures_markdown(figures)), encoding="utf-8")
         write_json(tmp / "croissant.json", croissant(parquet, DESCRIPTION))
         files_written = sorted([*files_written, file_entry(tmp, card), file_entry(tmp, tmp / "croissant.json")], key=lambda f: f["path"])
-        write_json(tmp / "manifest.json", manifest(inputs, files_written, dependencies))
+        write_json(tmp / "manifest.json", manifest(inputs, files_written, dependencies, result.steps))
     for warning in warnings:  # only once the dataset is in place: a failed build says one line
         log(warning)
     return result, keys
 
 
-def manifest(inputs: list[dict], outputs: list[dict], dependencies: dict[str, str]) -> dict:
+def manifest(inputs: list[dict], outputs: list[dict], dependencies: dict[str, str], steps: dict[str, dict[str, int]]) -> dict:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     built = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
     return {
@@ -255,6 +238,7 @@ def manifest(inputs: list[dict], outputs: list[dict], dependencies: dict[str, st
         "builder_version": BUILDER_VERSION,
         "schema_version": SCHEMA_VERSION,
         "dependencies": dependencies,
+        "steps": steps,
         "inputs": inputs,
         "outputs": outputs,
         "built_at": built.isoformat(timespec="seconds"),

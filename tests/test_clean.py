@@ -55,8 +55,8 @@ def test_mojibake_flagged_never_left_as_is() -> None:
 def test_traditional_characters_in_a_simplified_page_are_converted_and_flagged(tmp_path) -> None:
     """群衆 in an otherwise simplified page: `text` gets 群众, the flag says so, and
     `text_original` keeps 群衆 (the property tests' invariant: no silent change)."""
-    from hospital_party_news.pipeline import process
     from hospital_party_news.read import read_document
+    from hospital_party_news.steps import process
 
     page = tmp_path / "p.txt"
     page.write_text("医院党支部开展主题党日活动\n\n党员们走进社区,为群衆义诊,测量血压一百余人次,受到居民好评。", "utf-8")

@@ -13,9 +13,9 @@ from conftest import RAW, uncovered
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hospital_party_news.pipeline import default_steps, process
 from hospital_party_news.read import read_document
 from hospital_party_news.records import Document
+from hospital_party_news.steps import default_steps, process
 from hospital_party_news.validate import validate_tables
 from hospital_party_news.write import build_tables, document_row
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from hospital_party_news.pipeline import process
 from hospital_party_news.read import read_document
 from hospital_party_news.records import Article
+from hospital_party_news.steps import process
 
 
 def articles_of(tmp_path: Path, text: str, name: str = "t.txt") -> list[Article]:
