@@ -47,7 +47,7 @@ def test_every_page_is_distinct() -> None:
     assert [u for u, n in Counter(urls).items() if n > 1] == []
 
 
-@pytest.mark.xfail(strict=True, reason="known limit: the corpus holds 9 pages from 9 sites, short of 150 from 80 (issue 13 open)")
+@pytest.mark.xfail(strict=True, reason="known limit: the corpus holds 34 pages from 34 sites, short of 150 from 80 (issue 13 open)")
 def test_the_corpus_is_large_and_varied_enough() -> None:
     assert len(GOLD) >= MIN_PAGES
     assert len({s for line in GOLD for s in SPLITS.sites(line)}) >= MIN_SITES
@@ -63,7 +63,6 @@ def test_splits_follow_the_fixed_rule_and_keep_each_site_on_one_side() -> None:
     assert doctest.testmod(SPLITS).failed == 0
 
 
-@pytest.mark.xfail(strict=True, reason="known limit: with 9 sites the hash rule puts 5 of 9 pages on the holdout side")
 def test_about_a_third_is_held_out() -> None:
     counts = Counter(line["split"] for line in GOLD)
     assert 0.2 <= counts["holdout"] / len(GOLD) <= 0.45, counts
