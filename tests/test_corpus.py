@@ -47,10 +47,13 @@ def test_every_page_is_distinct() -> None:
     assert [u for u, n in Counter(urls).items() if n > 1] == []
 
 
-@pytest.mark.xfail(strict=True, reason="known limit: the corpus holds 64 pages from 65 sites, short of 150 from 80 (issue 13 open)")
-def test_the_corpus_is_large_and_varied_enough() -> None:
-    assert len(GOLD) >= MIN_PAGES
+def test_the_corpus_draws_on_enough_sites() -> None:
     assert len({s for line in GOLD for s in SPLITS.sites(line)}) >= MIN_SITES
+
+
+@pytest.mark.xfail(strict=True, reason="known limit: the corpus holds 79 pages, short of 150 (issue 13 open)")
+def test_the_corpus_is_large_enough() -> None:
+    assert len(GOLD) >= MIN_PAGES
 
 
 def test_splits_follow_the_fixed_rule_and_keep_each_site_on_one_side() -> None:
