@@ -10,7 +10,6 @@ import json
 import re
 from collections import Counter
 
-import pytest
 from conftest import ROOT
 
 CORPUS = ROOT / "eval" / "corpus"
@@ -51,7 +50,6 @@ def test_the_corpus_draws_on_enough_sites() -> None:
     assert len({s for line in GOLD for s in SPLITS.sites(line)}) >= MIN_SITES
 
 
-@pytest.mark.xfail(strict=True, reason="known limit: the corpus holds 125 pages, short of 150 (issue 13 open)")
 def test_the_corpus_is_large_enough() -> None:
     assert len(GOLD) >= MIN_PAGES
 
