@@ -1,4 +1,4 @@
-"""Command line: ``hospital-party-news build|verify|diff|publish|evaluate|inspect|schema``
+"""Command line: ``hospital-party-news build|verify|diff|publish|evaluate|inspect|rules|schema``
 (``python build_dataset.py`` = build). Errors are one line on stderr and a non-zero exit."""
 
 from __future__ import annotations
@@ -196,6 +196,13 @@ def cmd_inspect(args: argparse.Namespace) -> int:
         return 2
 
 
+def cmd_rules(args: argparse.Namespace) -> int:
+    from .rules import markdown_table
+
+    print(markdown_table(), end="")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = _Parser(prog="hospital-party-news", description="Build the hospital Party-building news dataset.")
     _add_version(top)
@@ -230,6 +237,8 @@ def parser() -> argparse.ArgumentParser:
     i.add_argument("path", type=Path, help="a raw text file or a folder of them")
     i.add_argument("--html", type=Path, default=None, metavar="OUT", help="also write one static HTML page to OUT")
     i.set_defaults(func=cmd_inspect)
+    r = sub.add_parser("rules", help="print the line-role rules in order, with every parameter and its reason")
+    r.set_defaults(func=cmd_rules)
     s = sub.add_parser("schema", help="regenerate the schema reference (schema/)")
     s.add_argument("folder", type=Path, nargs="?", default=Path("schema"), help="where to write (default: schema)")
     s.set_defaults(func=cmd_schema)

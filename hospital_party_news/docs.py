@@ -70,8 +70,9 @@ def schema_markdown() -> str:
 def schema_files() -> dict[str, str]:
     """File name → content of everything in ``schema/``."""
     from .enrich.reference import reference_files
+    from .rules import markdown_table
 
-    files = {"SCHEMA.md": schema_markdown(), **reference_files()}
+    files = {"SCHEMA.md": schema_markdown(), "RULES.md": markdown_table(), **reference_files()}
     for config in CONFIGS:
         files[f"{config.name}.schema.json"] = json.dumps(json_schema(config), ensure_ascii=False, indent=2) + "\n"
     return files

@@ -35,6 +35,7 @@ ROLE_STYLES: dict[str, tuple[str, str]] = {  # role → (rich style, CSS colour)
 class Row:
     line: int  # 1-based physical line
     role: str
+    rule: str  # the rule that decided the role (schema/RULES.md)
     raw: str  # the raw characters of the piece, as in the file
 
 
@@ -47,7 +48,7 @@ class Inspected:
 
 
 def inspect_document(doc: Document) -> Inspected:
-    rows = [Row(ln.number, ln.role, doc.raw_text[ln.start : ln.end]) for ln in doc.lines]
+    rows = [Row(ln.number, ln.role, ln.rule, doc.raw_text[ln.start : ln.end]) for ln in doc.lines]
     return Inspected(doc.source_file, doc.status, doc.error, rows)
 
 
@@ -84,9 +85,11 @@ def print_terminal(results: list[Inspected]) -> None:
             console.print(Text(f"rejected: {result.error}", style="bold red"))
             continue
         width = max((len(r.role) for r in result.rows), default=4)
+        rule_width = max((len(r.rule) for r in result.rows), default=4)
         for row in result.rows:
             style = ROLE_STYLES.get(row.role, ("default", ""))[0]
-            console.print(Text.assemble((f"{row.line:>4} ", "dim"), (f"{row.role:<{width}} ", style), (row.raw, style)))
+            console.print(Text.assemble((f"{row.line:>4} ", "dim"), (f"{row.role:<{width}} ", style),
+                                        (f"{row.rule:<{rule_width}} ", "dim italic"), (row.raw, style)))
     console.print(Text.assemble("roles: ", *[(f"{role} ", style) for role, (style, _) in ROLE_STYLES.items()]))
 
 
@@ -97,7 +100,7 @@ def to_html(results: list[Inspected]) -> str:
         "<!DOCTYPE html>",
         '<html lang="zh"><head><meta charset="utf-8"><title>hospital_party_news inspect</title><style>',
         "body { font-family: sans-serif; margin: 2em; } table { border-collapse: collapse; margin-bottom: 2em; }",
-        "td { padding: 2px 8px; vertical-align: top; border-bottom: 1px solid #eee; } td.line { color: #9ca3af; text-align: right; }",
+        "td { padding: 2px 8px; vertical-align: top; border-bottom: 1px solid #eee; } td.line { color: #9ca3af; text-align: right; } td.rule { color: #6b7280; font-style: italic; }",
         ".r-title td.raw, .r-heading td.raw { font-weight: bold; } .r-boilerplate td.raw { text-decoration: line-through; }",
         ".rejected { color: #b91c1c; font-weight: bold; }",
         css,
@@ -109,9 +112,9 @@ def to_html(results: list[Inspected]) -> str:
         if result.status != "ok":
             parts.append(f'<p class="rejected">rejected: {html.escape(result.error or "")}</p>')
             continue
-        parts.append("<table><tr><th>line</th><th>role</th><th>raw text</th></tr>")
+        parts.append("<table><tr><th>line</th><th>role</th><th>rule</th><th>raw text</th></tr>")
         parts += [f'<tr class="r-{row.role}"><td class="line">{row.line}</td><td class="role">{row.role}</td>'
-                  f'<td class="raw">{html.escape(row.raw)}</td></tr>' for row in result.rows]
+                  f'<td class="rule">{row.rule}</td><td class="raw">{html.escape(row.raw)}</td></tr>' for row in result.rows]
         parts.append("</table>")
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"

@@ -9,6 +9,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from . import rules
+
 HAN = "\u4e00-\u9fff\u3400-\u4dbf"
 TERMINAL = "。!?!?…;;"
 CLOSERS = "”’」』))》〉】]\"'"
@@ -70,11 +72,11 @@ def is_boilerplate(text: str) -> bool:
         return True
     if _PLACEHOLDER.match(t) or t in _SEARCH_LABELS:
         return True
-    return visible_len(t) <= 80 and bool(_BOILERPLATE.search(t)) and not is_prose_with_period(t)
+    return visible_len(t) <= rules.LIMITS.furniture_max_chars and bool(_BOILERPLATE.search(t)) and not is_prose_with_period(t)
 
 
 def is_prose_with_period(text: str) -> bool:
-    return text.count("。") >= 2
+    return text.count("。") >= rules.LIMITS.prose_min_full_stops
 
 
 def is_tail_marker(text: str) -> bool:
@@ -87,9 +89,8 @@ def is_tail_marker(text: str) -> bool:
 
 
 def is_nav_label(text: str) -> bool:
-    """A short label above a headline (site section, breadcrumb piece): six characters or
-    fewer, no punctuation."""
-    return visible_len(text) <= 6 and not re.search(r"[,。!?、]", text)
+    """A short label above a headline (site section, breadcrumb piece), no punctuation."""
+    return visible_len(text) <= rules.LIMITS.nav_label_max_chars and not re.search(r"[,。!?、]", text)
 
 
 # ---------------------------------------------------------------- credits
@@ -130,7 +131,7 @@ def parse_credits(text: str) -> list[tuple[str, str]] | None:
     True
     """
     t = text.strip()
-    if visible_len(t) > 60 or not _CREDIT_LINE.match(t) or is_prose(t):
+    if visible_len(t) > rules.LIMITS.credit_line_max_chars or not _CREDIT_LINE.match(t) or is_prose(t):
         return None
     pairs = [(m.group("role"), n) for m in _CREDIT_PAIR.finditer(t) for n in split_names(m.group("names"))]
     return pairs or [(t.split(":")[0].split(":")[0].strip(), "")]
@@ -206,7 +207,7 @@ def find_dateline(text: str) -> Dateline | None:
     >>> find_dateline("喜讯传来,全院沸腾。") is None
     True
     """
-    if visible_len(text) <= 60 and _BYLINE.match(text.strip()):
+    if visible_len(text) <= rules.LIMITS.byline_max_chars and _BYLINE.match(text.strip()):
         reporters, correspondents = _people(re.sub(r"^.*?记者", "记者", text.strip()))
         return Dateline(text.strip(), len(text), reporters, correspondents)
     for pattern in _DATELINE_PATTERNS:
@@ -303,12 +304,12 @@ def is_date_line(text: str) -> bool:
     t = text.strip()
     if _DATE_PIECE.match(t):
         return True
-    if visible_len(t) > 80 or "。" in t or parse_date(t, dt.date.max) is None:
+    if visible_len(t) > rules.LIMITS.date_line_max_chars or "。" in t or parse_date(t, dt.date.max) is None:
         return False
     rest = t
     for pattern in _DATE_PATTERNS:
         rest = pattern.sub("", rest)
-    return bool(_META_LABEL.search(t)) or visible_len(rest) <= 4
+    return bool(_META_LABEL.search(t)) or visible_len(rest) <= rules.LIMITS.date_line_max_other_chars
 
 
 def split_glued_datetime(text: str) -> int:
@@ -324,7 +325,7 @@ def split_glued_datetime(text: str) -> int:
 def is_meta_line(text: str) -> bool:
     """A label line without a date: view counts, an empty author field."""
     t = text.strip()
-    return visible_len(t) <= 40 and bool(re.match(r"^(?:浏览|阅读|点击|访问)(?:次数|量|数)?[::]?\s*[\d.万]*$", t))
+    return bool(re.match(r"^(?:浏览|阅读|点击|访问)(?:次数|量|数)?[::]?\s*[\d.万]*$", t))
 
 
 # ---------------------------------------------------------------- captions and headlines
@@ -340,23 +341,20 @@ def is_caption_cue(text: str) -> bool:
     >>> [is_caption_cue(t) for t in ["典型事迹报告会现场。", "齐鲁晚报·齐鲁壹点记者 唐首政 摄", "县委常委、副县长武庆联出席义诊开幕式并致辞", "党建、临床业务双提升"]]
     [True, True, True, False]
     """
-    return visible_len(text) <= 50 and bool(_CAPTION_CUE.search(text.strip()))
+    return visible_len(text) <= rules.LIMITS.caption_cue_max_chars and bool(_CAPTION_CUE.search(text.strip()))
 
 
 def is_short_caption(text: str) -> bool:
     """A short one-clause sentence standing alone: how a caption under a photo reads."""
     t = text.strip()
-    return visible_len(t) <= 30 and t.endswith("。") and not re.search(r"[,,;;。]", t[:-1])
+    return visible_len(t) <= rules.LIMITS.short_line_max_chars and t.endswith("。") and not re.search(r"[,,;;。]", t[:-1])
 
 
-HEADING_MAX = 22  # sub-headings are short; longer unpunctuated lines are wrapped prose
-TITLE_MAX = 120
-
-
-def is_headline(text: str, limit: int = TITLE_MAX) -> bool:
-    """Headline shape: not a sentence, not too long, not ending mid-phrase."""
+def is_headline(text: str, limit: int | None = None) -> bool:
+    """Headline shape: not a sentence, not longer than ``limit`` (the headline length by
+    default), not ending mid-phrase."""
     t = text.strip()
-    return 2 <= visible_len(t) <= limit and not is_prose(t) and t[-1] not in SOFT_END
+    return 2 <= visible_len(t) <= (limit or rules.LIMITS.headline_max_chars) and not is_prose(t) and t[-1] not in SOFT_END
 
 
 def has_heading_shape(text: str) -> bool:
@@ -369,10 +367,12 @@ def has_heading_shape(text: str) -> bool:
     t = text.strip()
     if re.match(r"^(?:[一二三四五六七八九十]+[、.]|[((][一二三四五六七八九十\d]+[))]|\d+[、.]|第[一二三四五六七八九十\d]+[项部分章节])", t):
         return True
-    if re.search(r"[::]", t) and visible_len(t) <= 20:
+    limits = rules.LIMITS
+    if re.search(r"[::]", t) and visible_len(t) <= limits.colon_heading_max_chars:
         return True
     parts = [p for p in re.split(r"[\s,,、!!]+", t) if p]
-    return len(parts) >= 2 and all(2 <= len(p) <= 10 for p in parts) and max(map(len, parts)) - min(map(len, parts)) <= 4
+    return (len(parts) >= 2 and all(2 <= len(p) <= limits.phrase_max_chars for p in parts)
+            and max(map(len, parts)) - min(map(len, parts)) <= limits.phrase_length_spread)
 
 
 def split_rubric(title: str) -> tuple[str | None, str]:

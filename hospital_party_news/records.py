@@ -44,6 +44,7 @@ class Line:
     hint: str | None = None  # "md-heading:N" (## …), "html-heading:N" (<hN>), "join" (continues a paragraph)
     simplified: str = ""  # ``text`` in simplified script
     role: str = "body"
+    rule: str = ""  # the name of the rule that decided ``role`` (``rules.RULES``)
 
     def __post_init__(self) -> None:
         if not self.simplified:

@@ -24,6 +24,7 @@ SCHEMA_VERSION = "1.1.2"
 #   ge0         integer >= 0
 #   date_range  between 1949-10-01 and the build day
 #   flags       every element is in QUALITY_FLAGS (the documented vocabulary)
+#   rules       every element names a rule of rules.RULES (schema/RULES.md)
 CREDIT = pa.struct([("role", pa.string()), ("name", pa.string())])
 PARTY_ORG = pa.struct([("name", pa.string()), ("level", pa.string())])
 PERSON = pa.struct([("name", pa.string()), ("role", pa.string())])
@@ -145,6 +146,7 @@ DOCUMENTS = Config(
         Column("quality_flags", STRINGS, False, "Document-level repairs and suspicions (same vocabulary as `articles`).", ("flags",)),
         Column("raw_text", S, True, "The decoded raw text, exactly as read (spans point into it); null when rejected.", ()),
         Column("line_roles", pa.list_(LINE_ROLE), False, "Every non-blank piece of the raw text with its role (title, subtitle, column, date, dateline, heading, body, caption, credit, boilerplate): physical line number, character span, role.", ()),
+        Column("line_rules", STRINGS, False, "For each entry of `line_roles`, in the same order, the name of the rule that decided its role; the rules, their order and their parameters are in `schema/RULES.md`.", ("rules",)),
     ),
 )
 

@@ -17,8 +17,10 @@ import statistics
 from dataclasses import replace
 
 from . import patterns as p
+from . import rules
 from .clean import remove_urls
 from .records import ArticleDraft, Document, Line
+from .rules import assign, decide
 
 UNDECIDED = "?"
 
@@ -44,20 +46,22 @@ def fixed_roles(lines: list[Line], raw: str) -> list[Line]:
     for line in lines:
         s = line.simplified
         if in_tail and not _is_md(line):
-            out.append(replace(line, role="boilerplate"))
+            out.append(decide(line, "after_tail_marker"))
             continue
         in_tail = False
         if not s.strip():
-            out.append(replace(line, role="boilerplate"))
+            out.append(decide(line, "blank"))
         elif p.is_tail_marker(s):
             in_tail = True
-            out.append(replace(line, role="boilerplate"))
+            out.append(decide(line, "tail_marker"))
         elif p.is_date_line(s):
-            out.append(replace(line, role="date"))
+            out.append(decide(line, "date_line"))
         elif p.parse_credits(s):
-            out.append(replace(line, role="credit"))
-        elif p.is_boilerplate(s) or p.is_meta_line(s):
-            out.append(replace(line, role="boilerplate"))
+            out.append(decide(line, "credit_line"))
+        elif p.is_boilerplate(s):
+            out.append(decide(line, "site_furniture"))
+        elif p.is_meta_line(s):
+            out.append(decide(line, "view_count"))
         else:
             out += _split_leads(line, raw)
     return out
@@ -70,13 +74,13 @@ def _split_leads(line: Line, raw: str) -> list[Line]:
     glued = p.split_glued_datetime(s)
     if glued:
         head, tail = _cut(line, glued, raw)
-        return [replace(head, role="date"), *_split_leads(tail, raw)]
+        return [decide(head, "glued_datetime"), *_split_leads(tail, raw)]
     dateline = p.find_dateline(s)
     if dateline:
         if dateline.end >= len(s.rstrip()):
-            return [replace(line, role="dateline")]
+            return [decide(line, "dateline")]
         head, tail = _cut(line, dateline.end, raw)
-        return [replace(head, role="dateline"), replace(tail, role=UNDECIDED)]
+        return [decide(head, "dateline"), replace(tail, role=UNDECIDED)]
     return [replace(line, role=UNDECIDED)]
 
 
@@ -132,7 +136,7 @@ def _headline_block_start(lines: list[Line], dateline: int) -> int:
         ln = lines[j]
         s = ln.simplified
         if ln.role == "date" or (
-            _open(ln) and (p.is_caption_cue(s) or p.is_short_caption(s) or p.is_headline(s, 60))
+            _open(ln) and (p.is_caption_cue(s) or p.is_short_caption(s) or p.is_headline(s))
         ):
             j -= 1
             continue
@@ -150,11 +154,11 @@ def _gap_starts(lines: list[Line]) -> list[int]:
     for k, i in enumerate(content[1:-1], start=1):
         ln, nxt = lines[i], lines[content[k + 1]]
         prev = lines[i - 1]
-        if not (p.is_headline(ln.simplified, 60) and p.visible_len(ln.simplified) >= 6):
+        if not (p.is_headline(ln.simplified) and p.visible_len(ln.simplified) >= rules.LIMITS.gap_headline_min_chars):
             continue
-        if not (p.is_prose(nxt.simplified) or p.visible_len(nxt.simplified) > 30):
+        if not (p.is_prose(nxt.simplified) or p.visible_len(nxt.simplified) > rules.LIMITS.short_line_max_chars):
             continue
-        wide = ln.blank_before >= max(2, usual + 1)
+        wide = ln.blank_before >= max(rules.LIMITS.gap_min_blank_lines, usual + 1)
         signed = _open(prev) and bool(p.split_signature(prev.simplified)[1])
         after_prose = prev.role != UNDECIDED or _ends(prev.simplified)
         if (wide and after_prose) or signed:
@@ -185,26 +189,31 @@ def _header(lines: list[Line]) -> int:
         if not _open(ln):
             continue
         if idx == 0 and _is_md(ln):
-            ln.role, title = "title", idx
+            assign(ln, "markdown_title")
+            title = idx
             continue
         if title is None:
             if p.is_prose(s) and not p.is_short_caption(s):
                 return idx
             if p.is_nav_label(s) and _headline_follows(lines, idx):
-                ln.role = "boilerplate"
+                assign(ln, "nav_label")
             elif p.is_caption_cue(s):
-                ln.role = "caption"
+                assign(ln, "caption_cue")
             elif p.is_headline(s):
-                ln.role, title = "title", idx
+                assign(ln, "headline")
+                title = idx
             else:
                 return idx
             continue
-        if p.is_caption_cue(s) or (p.is_short_caption(s) and _dateline_soon(lines, idx)):
-            ln.role = "caption"
-        elif subtitle is None and p.is_headline(s, 40) and not re.search(r"[,,::]", s) and not p.is_nav_label(s):
-            ln.role, subtitle = "subtitle", idx
+        if p.is_caption_cue(s):
+            assign(ln, "caption_cue")
+        elif p.is_short_caption(s) and _dateline_soon(lines, idx):
+            assign(ln, "short_caption_before_dateline")
+        elif subtitle is None and p.is_headline(s, rules.LIMITS.subtitle_max_chars) and not re.search(r"[,,::]", s) and not p.is_nav_label(s):
+            assign(ln, "subtitle")
+            subtitle = idx
         elif _dateline_soon(lines, idx):
-            ln.role = "boilerplate"  # injected text between a headline and its dateline
+            assign(ln, "text_before_dateline")
         else:
             return idx
     return len(lines)
@@ -219,7 +228,7 @@ def _headline_follows(lines: list[Line], idx: int) -> bool:
 
 
 def _dateline_soon(lines: list[Line], idx: int) -> bool:
-    ahead = [ln for ln in lines[idx + 1 :] if ln.role in (UNDECIDED, "dateline")][:3]
+    ahead = [ln for ln in lines[idx + 1 :] if ln.role in (UNDECIDED, "dateline")][: rules.LIMITS.dateline_window_lines]
     return any(ln.role == "dateline" for ln in ahead)
 
 
@@ -227,34 +236,42 @@ def _body(lines: list[Line], start: int) -> None:
     """Decide headings, captions and body lines; mark hard-wrap joins."""
     title = _norm("".join(ln.simplified for ln in lines if ln.role in ("title", "subtitle")))
     content = [ln for ln in lines[start:] if _open(ln)]
-    kinds: list[str] = []  # "body", "cand", "caption", "heading"
+    kinds: list[str] = []  # a rule name, or CANDIDATE until the run it stands in is resolved
     previous_body: Line | None = None
     for k, ln in enumerate(content):
         s = ln.simplified
         nxt = content[k + 1].simplified if k + 1 < len(content) else ""
-        continuing = previous_body is not None and kinds[-1] == "body" and not _ends(previous_body.simplified)
+        continuing = previous_body is not None and kinds[-1] in _BODY_KINDS and not _ends(previous_body.simplified)
         if _is_heading_hint(ln):
-            kind = "heading"
+            kind = "markup_heading"
         elif continuing:
-            kind = "body"
-        elif (title and _norm(s) == title) or p.is_caption_cue(s):
-            kind = "caption"
-        elif p.is_headline(s, 30) and not (nxt and nxt[0] in p.CONTINUATION_START):
-            kind = "cand"
+            kind = "paragraph_continues"
+        elif title and _norm(s) == title:
+            kind = "title_repeated"
+        elif p.is_caption_cue(s):
+            kind = "body_caption_cue"
+        elif p.is_headline(s, rules.LIMITS.short_line_max_chars) and not (nxt and nxt[0] in p.CONTINUATION_START):
+            kind = CANDIDATE
         else:
-            kind = "body"
+            kind = "prose"
         kinds.append(kind)
-        if kind == "body":
+        if kind in _BODY_KINDS:
             previous_body = ln
     _resolve_candidates(content, kinds)
     previous_open = False
     for ln, kind in zip(content, kinds, strict=True):
-        ln.role = kind
-        if kind == "body":
+        assign(ln, kind)
+        if ln.role == "body":
             ln.hint = "join" if previous_open else ln.hint
             previous_open = not _ends(ln.simplified)
-        elif kind == "heading":
+        elif ln.role == "heading":
             previous_open = False
+
+
+CANDIDATE = "candidate"
+_BODY_KINDS = ("prose", "paragraph_continues")
+_SHORT_KINDS = (CANDIDATE, "title_repeated", "body_caption_cue")
+_SIGNING_UNIT = re.compile(r"(医院|卫生院|中心|支部|党委|科|部|办公室)$")
 
 
 def _resolve_candidates(content: list[Line], kinds: list[str]) -> None:
@@ -266,39 +283,40 @@ def _resolve_candidates(content: list[Line], kinds: list[str]) -> None:
     trailing: list[int] = []
     k = 0
     while k < n:
-        if kinds[k] not in ("cand", "caption"):
+        if kinds[k] not in _SHORT_KINDS:
             k += 1
             continue
         j = k
-        while j < n and kinds[j] in ("cand", "caption"):
+        while j < n and kinds[j] in _SHORT_KINDS:
             j += 1
         for m in range(k, j - 1):
-            if kinds[m] == "cand":
-                kinds[m] = "caption"
+            if kinds[m] == CANDIDATE:
+                kinds[m] = "short_line_run"
         last = j - 1
-        if kinds[last] == "cand":
-            if j < n and kinds[j] == "body":
+        if kinds[last] == CANDIDATE:
+            if j < n and kinds[j] in _BODY_KINDS:
                 heads.append(last)
             else:
                 trailing.append(last)
         k = j
-    short = [h for h in heads if p.visible_len(content[h].simplified) <= p.HEADING_MAX]
-    company = len(short) >= 2 or any(kinds[i] == "heading" for i in range(n))
+    short = [h for h in heads if p.visible_len(content[h].simplified) <= rules.LIMITS.heading_max_chars]
+    company = len(short) >= 2 or "markup_heading" in kinds
     for h in heads:
         s = content[h].simplified
         if h in short and (company or p.has_heading_shape(s)):
             kinds[h] = "heading"
         else:
-            kinds[h] = "body" if p.visible_len(s) > p.HEADING_MAX else "caption"
-    has_heading = "heading" in kinds
+            kinds[h] = "long_unpunctuated_line" if p.visible_len(s) > rules.LIMITS.heading_max_chars else "lone_short_line"
+    has_heading = any(kind in ("heading", "markup_heading") for kind in kinds)
     for t in trailing:
         s = content[t].simplified
-        if has_heading and p.visible_len(s) <= 12:
-            kinds[t] = "heading"
-        elif p.visible_len(s) <= 12 and re.search(r"(医院|卫生院|中心|支部|党委|科|部|办公室)$", s):
-            kinds[t] = "credit"  # a closing signature: the unit that wrote it
+        closing = p.visible_len(s) <= rules.LIMITS.closing_line_max_chars
+        if has_heading and closing:
+            kinds[t] = "closing_heading"
+        elif closing and _SIGNING_UNIT.search(s):
+            kinds[t] = "closing_unit_signature"
         else:
-            kinds[t] = "body"
+            kinds[t] = "closing_line"
 
 
 # ---------------------------------------------------------------- the step
@@ -315,7 +333,7 @@ def segment_document(doc: Document) -> Document:
     doc.drafts = [d for d in doc.drafts if any(ln.role == "body" for ln in d.lines)] or doc.drafts
     for ln in lines:
         if ln.role == UNDECIDED:
-            ln.role = "body"
+            assign(ln, "outside_articles")
     _cut_inline_urls(doc)
     return doc
 
@@ -333,4 +351,4 @@ def _cut_inline_urls(doc: Document) -> None:
         if "url_removed" not in doc.quality_flags:
             doc.quality_flags = sorted([*doc.quality_flags, "url_removed"])
         if not re.search(r"\w", ln.text):
-            ln.role = "boilerplate"
+            assign(ln, "only_an_address")

@@ -7,7 +7,7 @@ table on the card.
 
 Counters per step: ``documents`` (that reached it), ``rejected`` (by it), ``errors``
 (exceptions caught), ``flag:<name>`` (document quality flags it raised); after the
-segmenter ``role:<role>`` (line pieces given each role); after extraction ``articles``,
+segmenter ``role:<role>`` and ``rule:<rule>`` (line pieces given each role, and by each rule); after extraction ``articles``,
 ``drafts_dropped`` (article drafts without a body) and ``article_flag:<name>``.
 """
 
@@ -75,6 +75,7 @@ class Runner:
             counts.update(f"flag:{flag}" for flag in set(doc.quality_flags) - flags_before)
             if step.name == "segment":
                 counts.update(f"role:{line.role}" for line in doc.lines)
+                counts.update(f"rule:{line.rule}" for line in doc.lines)
             elif step.name == "extract":
                 counts["articles"] += len(doc.articles)
                 counts["drafts_dropped"] += len(doc.drafts) - len(doc.articles)  # drafts without a body

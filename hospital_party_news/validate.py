@@ -19,6 +19,7 @@ import pyarrow as pa_arrow
 from .clean import count_toned_annotations
 from .patterns import EARLIEST
 from .records import Document
+from .rules import RULES_BY_NAME
 from .schema import ARTICLES, CONFIGS, DOCUMENTS, QUALITY_FLAGS, SECTIONS, Config
 from .script import has_traditional
 
@@ -59,12 +60,14 @@ def predicate(name: str, today: dt.date) -> Callable[[object], bool] | None:
         return lambda v: v is None or EARLIEST <= (v.date() if isinstance(v, dt.datetime) else v) <= today
     if name == "flags":
         return lambda v: v is None or all(flag in QUALITY_FLAGS for flag in v)
+    if name == "rules":
+        return lambda v: v is None or all(rule in RULES_BY_NAME for rule in v)
     if name == "unique":
         return None
     raise ValueError(f"unknown check {name!r}")
 
 
-_ERRORS = {"flags": "a quality flag outside the documented vocabulary", "simplified": "pinyin annotation, U+FFFD, URL or traditional character left", "date_range": "outside 1949-10-01..build day"}
+_ERRORS = {"flags": "a quality flag outside the documented vocabulary", "rules": "a line rule outside rules.RULES", "simplified": "pinyin annotation, U+FFFD, URL or traditional character left", "date_range": "outside 1949-10-01..build day"}
 
 
 def _element_check(name: str, today: dt.date) -> pa.Check:

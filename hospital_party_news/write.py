@@ -109,12 +109,13 @@ def document_row(d: Document) -> dict:
         "line_roles": [
             {"line": ln.number, "start": ln.start, "end": ln.end, "role": ln.role} for ln in d.lines
         ] if ok else [],
+        "line_rules": [ln.rule for ln in d.lines] if ok else [],
     }
 
 
 def manifest_input(d: Document) -> dict:
     """A raw file's entry in the manifest: its ``documents`` row without the text."""
-    return {k: v for k, v in document_row(d).items() if k not in ("raw_text", "line_roles", "quality_flags")}
+    return {k: v for k, v in document_row(d).items() if k not in ("raw_text", "line_roles", "line_rules", "quality_flags")}
 
 
 def _table(config: Config, rows: list[dict]) -> pa.Table:

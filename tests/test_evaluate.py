@@ -13,6 +13,7 @@ from conftest import RAW
 from hospital_party_news import cli
 from hospital_party_news.evaluate import Tally, comparable, evaluate, read_gold, score
 from hospital_party_news.inspection import ROLE_STYLES, inspect_files, to_html
+from hospital_party_news.rules import RULES_BY_NAME
 
 SOURCE = RAW / "003_a65279c85b322aac.txt"
 # Hand-made gold for the first article of SOURCE (a newspaper page of several articles).
@@ -107,19 +108,21 @@ def test_comparison_normalises_like_the_shared_scorer() -> None:
     assert comparable("ＡＢＣ １２") == "ABC12"
 
 
-def test_inspect_names_a_role_for_every_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_inspect_names_a_role_and_its_rule_for_every_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     results = inspect_files(SOURCE)
     assert len(results) == 1 and results[0].status == "ok"
     rows = results[0].rows
-    roles = {r.raw.strip(): r.role for r in rows}
-    assert roles["聆听典型事迹,汲取榜样力量"] == "title"
-    assert roles["典型事迹报告会现场。"] == "caption"
+    roles = {r.raw.strip(): (r.role, r.rule) for r in rows}
+    assert roles["聆听典型事迹,汲取榜样力量"] == ("title", "headline")
+    assert roles["典型事迹报告会现场。"] == ("caption", "caption_cue")
     assert {r.role for r in rows} <= set(ROLE_STYLES)
+    assert all(RULES_BY_NAME[r.rule].role == r.role for r in rows)  # every line names the rule that decided it
     assert cli.main(["inspect", str(SOURCE), "--html", str(tmp_path / "page.html")]) == 0
     shown = capsys.readouterr().out
-    assert "聆听典型事迹" in shown and "caption" in shown
+    assert "聆听典型事迹" in shown and "caption" in shown and "caption_cue" in shown
     page = (tmp_path / "page.html").read_text("utf-8")
     assert page.startswith("<!DOCTYPE html>") and '<tr class="r-caption">' in page and "典型事迹报告会现场。" in page
+    assert '<td class="rule">caption_cue</td>' in page
 
 
 def test_inspect_a_folder_shows_rejections(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 from conftest import RAW
 
 from hospital_party_news.read import read_document
+from hospital_party_news.rules import RULES_BY_NAME
 from hospital_party_news.steps import Runner, Step, default_steps
 
 
@@ -46,3 +47,18 @@ def test_the_manifest_and_card_carry_the_counters(built: Path) -> None:
     assert steps["extract"]["articles"] == 11
     card = (built / "README.md").read_text("utf-8")
     assert "| segment | 5 | 0 | 0 | " in card
+
+
+def test_every_line_records_the_rule_that_decided_it(loaded: dict) -> None:
+    docs = loaded["documents"]
+    for roles, rule_names in zip(docs["line_roles"], docs["line_rules"], strict=True):
+        assert len(roles) == len(rule_names) > 0
+        assert [r["role"] for r in roles] == [RULES_BY_NAME[name].role for name in rule_names]
+
+
+def test_counters_count_lines_per_rule(tmp_path: Path) -> None:
+    run = Runner(default_steps())
+    doc = run(_doc(tmp_path))
+    segment = run.counts()["segment"]
+    assert sum(v for k, v in segment.items() if k.startswith("rule:")) == len(doc.lines)
+    assert segment["rule:headline"] == segment["role:title"] == 4

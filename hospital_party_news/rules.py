@@ -1,0 +1,134 @@
+"""The line-role rules in one place: every threshold the segmenter uses as a named,
+documented parameter (``LIMITS``), and the ordered table of named rules (``RULES``) that
+give a line piece its role.
+
+Every piece records the rule that decided it (``Document.lines[i].rule``, the
+``line_rules`` column of the documents config); ``hospital-party-news inspect`` shows it
+beside the role and ``hospital-party-news rules`` prints this table. The code reads
+``LIMITS`` at call time, so a test can move one parameter (``tests/test_rule_cases.py``
+checks that every parameter has a written-for-test case that fails when it moves).
+
+Stages, in the order they run (``segment.py``):
+
+- ``line``: what a piece is by its own text, wherever it stands;
+- ``header``: the zone above an article's first sentence (title, subtitle, captions);
+- ``body``: the article's pieces after the header (paragraphs, headings, captions);
+- ``page``: whatever is left once articles are cut (pieces outside every article).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+
+from .records import Line
+
+
+def _limit(value: int, reason: str) -> int:
+    return field(default=value, metadata={"reason": reason})
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Every length and count the rules compare against. Lengths count visible
+    characters (spaces not counted)."""
+
+    headline_max_chars: int = _limit(80, "A headline is at most this long, wherever it stands (page top, above a dateline, after a gap); longer unpunctuated lines are wrapped prose or SEO text.")
+    subtitle_max_chars: int = _limit(40, "A second headline line under the first (引题/副题) is shorter than a headline.")
+    short_line_max_chars: int = _limit(30, "A standalone line this short in a body is a caption or heading candidate; a short one-clause sentence this long standing alone is a caption.")
+    heading_max_chars: int = _limit(22, "An unnumbered sub-heading is at most this long; a longer candidate line is body text.")
+    closing_line_max_chars: int = _limit(12, "A short last line of an article: the writing unit's signature (…党支部) or a last heading.")
+    nav_label_max_chars: int = _limit(6, "A navigation or column label above a headline (新闻动态, 党建工作) is this short.")
+    caption_cue_max_chars: int = _limit(50, "A line with a caption cue (…摄, 图为…, …合影留念) is a caption only when this short.")
+    furniture_max_chars: int = _limit(80, "Site furniture (share prompts, footers, breadcrumbs) is a short line; a long line with such a word is prose.")
+    prose_min_full_stops: int = _limit(2, "A line with this many full stops is prose, even if it holds a furniture word.")
+    credit_line_max_chars: int = _limit(60, "A credit line (编辑:… 审核:…) is short; a longer line starting with a role word is prose.")
+    byline_max_chars: int = _limit(60, "A standalone byline (…记者 张三 通讯员 李四) is short.")
+    date_line_max_chars: int = _limit(80, "A publication-date or meta line (发布时间 … 来源 … 浏览 …) is short.")
+    date_line_max_other_chars: int = _limit(4, "A date line without a meta label holds at most this many characters besides the date.")
+    colon_heading_max_chars: int = _limit(20, "A colon-led line this short has a heading's shape (会议第一项:学中思).")
+    phrase_max_chars: int = _limit(10, "Parallel phrases of a heading (红色记忆 追寻初心) are each at most this long…")
+    phrase_length_spread: int = _limit(4, "…and differ in length by at most this much.")
+    gap_min_blank_lines: int = _limit(2, "A new article starts after a gap of at least this many blank lines (and wider than the page's usual gap).")
+    gap_headline_min_chars: int = _limit(6, "A headline that starts an article after a gap is at least this long.")
+    dateline_window_lines: int = _limit(3, "A header line counts as 'before a dateline' when a dateline follows within this many open lines.")
+
+    def reasons(self) -> dict[str, tuple[int, str]]:
+        return {f.name: (getattr(self, f.name), f.metadata["reason"]) for f in fields(self)}
+
+
+LIMITS = Limits()
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    stage: str
+    role: str
+    test: str
+    params: tuple[str, ...] = ()
+
+
+# In the order they are tried within each stage.
+RULES: tuple[Rule, ...] = (
+    Rule("blank", "line", "boilerplate", "Nothing left after cleaning."),
+    Rule("tail_marker", "line", "boilerplate", "延伸阅读 / 相关新闻 / 网友评论 … on a line of its own: related links follow."),
+    Rule("after_tail_marker", "line", "boilerplate", "Any line after a tail marker, up to the next Markdown heading."),
+    Rule("date_line", "line", "date", "A date with a meta label (发布时间, 来源, 浏览 …), a date nearly alone, or a piece of a date split over lines.", ("date_line_max_chars", "date_line_max_other_chars")),
+    Rule("credit_line", "line", "credit", "Starts with a credit role and a separator (编辑: / 文|图 / 审核:), not a sentence.", ("credit_line_max_chars",)),
+    Rule("site_furniture", "line", "boilerplate", "Navigation, share and follow prompts, footers, addresses, placeholders, symbol-only lines.", ("furniture_max_chars", "prose_min_full_stops")),
+    Rule("view_count", "line", "boilerplate", "A view or click count without a date (浏览次数: 123)."),
+    Rule("glued_datetime", "line", "date", "A date-time glued to the start of the first sentence, cut off as its own piece."),
+    Rule("dateline", "line", "dateline", "本报X月X日讯(记者 … 通讯员 …), 【记者 …】, (记者 …), or a standalone byline; cut off the paragraph it opens.", ("byline_max_chars",)),
+    Rule("markdown_title", "header", "title", "A top-level Markdown heading opening an article."),
+    Rule("nav_label", "header", "boilerplate", "A short unpunctuated label directly above the headline.", ("nav_label_max_chars",)),
+    Rule("caption_cue", "header", "caption", "Caption words (…摄, 图为…, ▲, …合影留念) in a short line.", ("caption_cue_max_chars",)),
+    Rule("headline", "header", "title", "The first headline-shaped line of an article: not a sentence, not ending mid-phrase. An article starts at the top of the page, at a Markdown heading, at the headline block above a second dateline, or at a headline after a wide gap (or after a signed paragraph) followed by prose.", ("headline_max_chars", "gap_min_blank_lines", "gap_headline_min_chars")),
+    Rule("short_caption_before_dateline", "header", "caption", "A short one-clause sentence between a headline and its dateline.", ("short_line_max_chars", "dateline_window_lines")),
+    Rule("subtitle", "header", "subtitle", "A second, shorter headline-shaped line without commas or colons.", ("subtitle_max_chars",)),
+    Rule("text_before_dateline", "header", "boilerplate", "Other text injected between a headline and its dateline.", ("dateline_window_lines",)),
+    Rule("markup_heading", "body", "heading", "An HTML <hN> or Markdown heading inside an article."),
+    Rule("paragraph_continues", "body", "body", "The previous body piece did not end its sentence: this is the rest (a hard wrap)."),
+    Rule("title_repeated", "body", "caption", "The headline repeated in the body (a photo title)."),
+    Rule("body_caption_cue", "body", "caption", "Caption words in a short body line.", ("caption_cue_max_chars",)),
+    Rule("short_line_run", "body", "caption", "In a run of standalone short lines, all but the last are captions.", ("short_line_max_chars",)),
+    Rule("heading", "body", "heading", "A standalone short line followed by body: a heading when the article has two or more, or when it has a heading's shape (一、 / (一) / 1. / 第一项, colon-led, parallel phrases).", ("heading_max_chars", "colon_heading_max_chars", "phrase_max_chars", "phrase_length_spread")),
+    Rule("lone_short_line", "body", "caption", "A standalone short line followed by body without a heading's shape or company: a photo caption.", ("heading_max_chars",)),
+    Rule("long_unpunctuated_line", "body", "body", "A standalone unpunctuated line longer than a heading: prose.", ("heading_max_chars",)),
+    Rule("closing_heading", "body", "heading", "A very short last line in an article that has headings.", ("closing_line_max_chars",)),
+    Rule("closing_unit_signature", "body", "credit", "A very short last line naming a unit (…医院, …党支部, …科): who wrote it.", ("closing_line_max_chars",)),
+    Rule("closing_line", "body", "body", "Any other standalone last line."),
+    Rule("prose", "body", "body", "Running text: everything in the body zone no other rule claimed."),
+    Rule("outside_articles", "page", "body", "A piece left undecided between articles (kept as body text of the page)."),
+    Rule("only_an_address", "page", "boilerplate", "A line that held nothing but a web address."),
+)
+RULES_BY_NAME = {rule.name: rule for rule in RULES}
+
+
+def decide(line: Line, rule_name: str) -> Line:
+    """A copy of ``line`` with the role of the named rule, and the rule recorded.
+
+    >>> decide(Line(0, 4, "编辑:张三"), "credit_line").role
+    'credit'
+    """
+    rule = RULES_BY_NAME[rule_name]
+    return replace(line, role=rule.role, rule=rule.name)
+
+
+def assign(line: Line, rule_name: str) -> None:
+    """Give ``line`` (in place) the role of the named rule."""
+    rule = RULES_BY_NAME[rule_name]
+    line.role, line.rule = rule.role, rule.name
+
+
+def markdown_table() -> str:
+    """The rule table and the parameters, as Markdown (``hospital-party-news rules``,
+    ``schema/RULES.md``)."""
+    out = ["# Line-role rules", "", "Generated from `hospital_party_news/rules.py`. Each piece of a raw text gets the role of",
+           "the first rule of its stage that matches; `documents.line_rules` records the rule's name.", "",
+           "| # | rule | stage | role | what it checks | parameters |", "|---|---|---|---|---|---|"]
+    out += [f"| {n} | `{r.name}` | {r.stage} | {r.role} | {r.test} | {', '.join(f'`{p}`' for p in r.params)} |"
+            for n, r in enumerate(RULES, start=1)]
+    out += ["", "## Parameters", "", "| parameter | value | why |", "|---|---|---|"]
+    out += [f"| `{name}` | {value} | {reason} |" for name, (value, reason) in LIMITS.reasons().items()]
+    return "\n".join(out) + "\n"
+
