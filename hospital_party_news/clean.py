@@ -1,8 +1,12 @@
-"""Stage 2, clean: small pure fixers, each doing one thing, composed by ``clean_line``.
+"""Stage 2, clean: small pure fixers, each doing one thing, composed by ``clean_line``
+from a config, as ftfy composes its fixers.
 
 Every fixer takes a string and returns a string (those that can also report what they
-did return ``(text, flags)``). ``clean_document`` applies them to every line piece of a
-``Document``, after ``split_markup`` has cut HTML and Markdown into pieces.
+did return ``(text, flags)``). ``FIXERS`` names them in the order they run;
+``CleanConfig.fixers`` says which run; ``clean_line`` applies them and returns the flags
+in the order they were raised. ``clean_document`` applies them to every line piece of a
+``Document``, after ``split_markup`` has cut HTML and Markdown into pieces, and flags the
+script conversion.
 """
 
 from __future__ import annotations
@@ -11,11 +15,14 @@ import html
 import itertools
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
 from . import mojibake
+from .chars import HAN as _HAN
+from .chars import URL
 from .records import Document, Line
 from .script import detect_script, to_simplified
 
@@ -24,7 +31,6 @@ from .script import detect_script, to_simplified
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad\u034f\u180e]")
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SPACES = re.compile(r"[\s\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
-_HAN = "\u4e00-\u9fff\u3400-\u4dbf"
 _CJK_PUNCT = "。,、;:?!…—·“”‘’()《》〈〉【】「」『』〔〕,;:!?()"
 _SPACE_NEAR_PUNCT = re.compile(rf" (?=[{_CJK_PUNCT}])|(?<=[{_CJK_PUNCT}]) ")
 _SPACE_HAN_DIGIT = re.compile(rf"(?<=[{_HAN}]) (?=\d)|(?<=\d) (?=[{_HAN}])")
@@ -73,9 +79,6 @@ def remove_replacement_chars(text: str) -> tuple[str, list[str]]:
     return text.replace("\ufffd", ""), ["replacement_char_removed"]
 
 
-_URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%]+", re.IGNORECASE)
-
-
 def remove_urls(text: str) -> tuple[str, list[str]]:
     """Cut web addresses out of a line of prose (a line that is only links is
     boilerplate, and the segmenter decides that before this runs).
@@ -83,7 +86,7 @@ def remove_urls(text: str) -> tuple[str, list[str]]:
     >>> remove_urls("软件下载就上极速下载站:https://www.example.com/放疗科党支部")
     ('软件下载就上极速下载站:放疗科党支部', ['url_removed'])
     """
-    new = _URL.sub("", text)
+    new = URL.sub("", text)
     return new, (["url_removed"] if new != text else [])
 
 
@@ -153,31 +156,53 @@ def remove_pinyin(text: str, toneless_ok: bool = False) -> tuple[str, list[str]]
 
 @dataclass(frozen=True)
 class CleanConfig:
-    html: bool = True
-    pinyin: bool = True
+    fixers: tuple[str, ...] | None = None  # names from FIXERS, run in FIXERS' order; None: all
     toneless_pinyin: bool = False  # set per document when it shows toned annotations
-    mojibake: bool = True
+
+    def without(self, *names: str) -> CleanConfig:
+        """The same config with some fixers switched off."""
+        unknown = set(names) - set(FIXERS)
+        if unknown:
+            raise ValueError(f"unknown fixers: {sorted(unknown)}")
+        return replace(self, fixers=tuple(n for n in (self.fixers or FIXERS) if n not in names))
+
+
+Fixer = Callable[[str, CleanConfig], tuple[str, list[str]]]
+
+
+def _silent(fix: Callable[[str], str]) -> Fixer:
+    return lambda text, _config: (fix(text), [])
+
+
+# The fixers in the order they run. Invisibles go first so that no later pattern is
+# broken by a zero-width space; markup before pinyin and garbled runs, which look at
+# the characters the reader sees; spaces last, after everything that removes text.
+FIXERS: dict[str, Fixer] = {
+    "remove_invisibles": _silent(remove_invisibles),
+    "normalize_nfc": _silent(normalize_nfc),
+    "strip_html": lambda text, _config: strip_html(text),
+    "remove_replacement_chars": lambda text, _config: remove_replacement_chars(text),
+    "remove_pinyin": lambda text, config: remove_pinyin(text, config.toneless_pinyin),
+    "repair_mojibake": lambda text, _config: mojibake.repair(text),
+    "normalize_spaces": _silent(normalize_spaces),
+}
 
 
 def clean_line(text: str, config: CleanConfig = CleanConfig()) -> tuple[str, list[str]]:
-    """All fixers in order; returns the cleaned text and the flags raised.
+    """The configured fixers in order; returns the cleaned text and the flags raised, in
+    the order they were raised.
 
     >>> clean_line("\\ufeff當?shù)厝罕娞峁└觾?yōu)質(zhì)的服務(wù)。 ")
-    ('當地群眾提供優質的服務。', ['mojibake_repaired', 'pinyin_removed'])
+    ('當地群眾提供優質的服務。', ['pinyin_removed', 'mojibake_repaired'])
+    >>> clean_line("<b>黨建(dǎng)</b>", CleanConfig().without("strip_html"))
+    ('<b>黨建</b>', ['pinyin_removed'])
     """
     flags: list[str] = []
-    text = normalize_nfc(remove_invisibles(text))
-    steps = [remove_replacement_chars]
-    if config.html:
-        steps.insert(0, strip_html)
-    if config.pinyin:
-        steps.append(lambda t: remove_pinyin(t, config.toneless_pinyin))
-    if config.mojibake:
-        steps.append(mojibake.repair)
-    for step in steps:
-        text, raised = step(text)
-        flags += raised
-    return normalize_spaces(text), sorted(set(flags))
+    for name, fix in FIXERS.items():
+        if config.fixers is None or name in config.fixers:
+            text, raised = fix(text, config)
+            flags += [flag for flag in raised if flag not in flags]
+    return text, flags
 
 
 # ---------------------------------------------------------------- markup pieces

@@ -26,12 +26,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .chars import HAN, HAN_CHAR
 from .mojibake import word_frequency
 
-_HAN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]")
+_HAN = HAN_CHAR
 _LETTER = re.compile(r"[^\W\d_]")
 _KANA_HANGUL = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
-_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+_HAN_RUN = re.compile(f"[{HAN}]{{2,}}")
 _HTML_PAGE = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<script[\s>]|<style[\s>]", re.IGNORECASE)
 
 

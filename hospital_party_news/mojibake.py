@@ -13,10 +13,11 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from .chars import HAN_CHAR
 from .lexicon import dictionary_entries, jieba
 
 COMMON_RANK = 4500  # characters ranked below this in jieba's dictionary count as common
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+_HAN = HAN_CHAR
 # Two or more '?' stand-ins close together: bytes a decoder could not map.
 _QUESTION_RUN = re.compile(r"\?{2,}[\u4e00-\u9fff]{0,2}\?*|\?[\u4e00-\u9fff]{1,2}\?")
 

@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass
 
 from . import rules
+from .chars import HAN, URL
 
-HAN = "\u4e00-\u9fff\u3400-\u4dbf"
 TERMINAL = "。!?!?…;;"
 CLOSERS = "”’」』))》〉】]\"'"
 SOFT_END = ",,、::“‘「『((《〈—-·"  # a line ending in these continues on the next line
@@ -49,7 +49,7 @@ _BOILERPLATE = re.compile(
     r"|网友评论|全部评论|查看更多评论|发表评论|我要评论|热榜|相关推荐|相关文章|相关阅读|相关新闻|延伸阅读|推荐阅读|猜你喜欢|热门文章|上一篇|下一篇"
     r"|关注(?:公众号|我们|微信)|公众号[::]?\s*关注|点击关注|欢迎关注|友情链接|赞助链接|限时推广|广告|免责声明"
     r"|copyright|©|版权所有|all rights reserved|icp备|icp证|公网安备|技术支持|联系电话|联系我们|网站支持|ipv6|推荐使用|分辨率|浏览器|主办单位|承办单位"
-    r"|https?://|www\.|\.com\b|\.cn\b)",
+    r"|\.com\b|\.cn\b)",
     re.IGNORECASE,
 )
 # Once one of these starts the tail of a page, the rest of the page is not the article.
@@ -72,7 +72,7 @@ def is_boilerplate(text: str) -> bool:
         return True
     if _PLACEHOLDER.match(t) or t in _SEARCH_LABELS:
         return True
-    return visible_len(t) <= rules.LIMITS.furniture_max_chars and bool(_BOILERPLATE.search(t)) and not is_prose_with_period(t)
+    return visible_len(t) <= rules.LIMITS.furniture_max_chars and bool(_BOILERPLATE.search(t) or URL.search(t)) and not is_prose_with_period(t)
 
 
 def is_prose_with_period(text: str) -> bool:

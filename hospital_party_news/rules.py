@@ -33,11 +33,15 @@ class Limits:
     characters (spaces not counted)."""
 
     headline_max_chars: int = _limit(80, "A headline is at most this long, wherever it stands (page top, above a dateline, after a gap); longer unpunctuated lines are wrapped prose or SEO text.")
+    title_min_shared_bigrams: int = _limit(1, "A headline shares words with the text below it: a candidate needs at least this many Han bigrams in common with it.")
+    short_title_min_shared_bigrams: int = _limit(3, "A line no longer than a navigation label is a headline candidate only when it shares at least this many bigrams with the text (卯院党建活动 over a text about 党建活动; not 党建工作 over any text).")
+    kicker_min_shared_bigrams: int = _limit(2, "A headline-shaped line right above the chosen headline is the first line of a two-line headline (引题) when it shares at least this many bigrams with the text.")
+    title_context_chars: int = _limit(400, "How much of the text below the header zone a headline candidate is compared with.")
     subtitle_max_chars: int = _limit(40, "A second headline line under the first (引题/副题) is shorter than a headline.")
     short_line_max_chars: int = _limit(30, "A standalone line this short in a body is a caption or heading candidate; a short one-clause sentence this long standing alone is a caption.")
     heading_max_chars: int = _limit(22, "An unnumbered sub-heading is at most this long; a longer candidate line is body text.")
     closing_line_max_chars: int = _limit(12, "A short last line of an article: the writing unit's signature (…党支部) or a last heading.")
-    nav_label_max_chars: int = _limit(6, "A navigation or column label above a headline (新闻动态, 党建工作) is this short.")
+    nav_label_max_chars: int = _limit(6, "A navigation or column label above a headline (新闻动态, 党建工作) is this short; a headline is longer (it is never a title candidate, nor starts an article after a gap).")
     caption_cue_max_chars: int = _limit(50, "A line with a caption cue (…摄, 图为…, …合影留念) is a caption only when this short.")
     furniture_max_chars: int = _limit(80, "Site furniture (share prompts, footers, breadcrumbs) is a short line; a long line with such a word is prose.")
     prose_min_full_stops: int = _limit(2, "A line with this many full stops is prose, even if it holds a furniture word.")
@@ -49,7 +53,6 @@ class Limits:
     phrase_max_chars: int = _limit(10, "Parallel phrases of a heading (红色记忆 追寻初心) are each at most this long…")
     phrase_length_spread: int = _limit(4, "…and differ in length by at most this much.")
     gap_min_blank_lines: int = _limit(2, "A new article starts after a gap of at least this many blank lines (and wider than the page's usual gap).")
-    gap_headline_min_chars: int = _limit(6, "A headline that starts an article after a gap is at least this long.")
     dateline_window_lines: int = _limit(3, "A header line counts as 'before a dateline' when a dateline follows within this many open lines.")
 
     def reasons(self) -> dict[str, tuple[int, str]]:
@@ -80,9 +83,9 @@ RULES: tuple[Rule, ...] = (
     Rule("glued_datetime", "line", "date", "A date-time glued to the start of the first sentence, cut off as its own piece."),
     Rule("dateline", "line", "dateline", "本报X月X日讯(记者 … 通讯员 …), 【记者 …】, (记者 …), or a standalone byline; cut off the paragraph it opens.", ("byline_max_chars",)),
     Rule("markdown_title", "header", "title", "A top-level Markdown heading opening an article."),
-    Rule("nav_label", "header", "boilerplate", "A short unpunctuated label directly above the headline.", ("nav_label_max_chars",)),
+    Rule("above_headline", "header", "boilerplate", "A line above the chosen headline (navigation, site names, labels), or a label above text that has no headline.", ("nav_label_max_chars",)),
     Rule("caption_cue", "header", "caption", "Caption words (…摄, 图为…, ▲, …合影留念) in a short line.", ("caption_cue_max_chars",)),
-    Rule("headline", "header", "title", "The first headline-shaped line of an article: not a sentence, not ending mid-phrase. An article starts at the top of the page, at a Markdown heading, at the headline block above a second dateline, or at a headline after a wide gap (or after a signed paragraph) followed by prose.", ("headline_max_chars", "gap_min_blank_lines", "gap_headline_min_chars")),
+    Rule("headline", "header", "title", "Of the headline-shaped lines above an article's first sentence (not a sentence, not ending mid-phrase, not a short label), the one sharing the most words with the text below; ties go to the later line. An article starts at the top of the page, at a Markdown heading, at the headline block above a second dateline, or at a headline after a wide gap (or after a signed paragraph) followed by prose.", ("headline_max_chars", "nav_label_max_chars", "title_min_shared_bigrams", "short_title_min_shared_bigrams", "kicker_min_shared_bigrams", "title_context_chars", "gap_min_blank_lines")),
     Rule("short_caption_before_dateline", "header", "caption", "A short one-clause sentence between a headline and its dateline.", ("short_line_max_chars", "dateline_window_lines")),
     Rule("subtitle", "header", "subtitle", "A second, shorter headline-shaped line without commas or colons.", ("subtitle_max_chars",)),
     Rule("text_before_dateline", "header", "boilerplate", "Other text injected between a headline and its dateline.", ("dateline_window_lines",)),

@@ -21,6 +21,8 @@ from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
+from .chars import HAN_CHAR
+
 OPENCC_CONFIG = "t2s"
 TRADITIONAL_SHARE = 0.05  # a document is traditional when ≥ 5 % of its Han chars change
 
@@ -34,7 +36,7 @@ EXCEPTIONS: dict[str, str] = {
     "乾州": "乾州",
 }
 _EXCEPTION_RE = re.compile("|".join(sorted(map(re.escape, EXCEPTIONS), key=len, reverse=True)))
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+_HAN = HAN_CHAR
 
 
 @lru_cache(maxsize=1)

@@ -12,12 +12,14 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 from dataclasses import replace
 
 from . import patterns as p
 from . import rules
+from .chars import HAN_CHAR
 from .clean import remove_urls
 from .records import ArticleDraft, Document, Line
 from .rules import assign, decide
@@ -154,7 +156,7 @@ def _gap_starts(lines: list[Line]) -> list[int]:
     for k, i in enumerate(content[1:-1], start=1):
         ln, nxt = lines[i], lines[content[k + 1]]
         prev = lines[i - 1]
-        if not (p.is_headline(ln.simplified) and p.visible_len(ln.simplified) >= rules.LIMITS.gap_headline_min_chars):
+        if not p.is_headline(ln.simplified) or p.is_nav_label(ln.simplified):
             continue
         if not (p.is_prose(nxt.simplified) or p.visible_len(nxt.simplified) > rules.LIMITS.short_line_max_chars):
             continue
@@ -180,30 +182,110 @@ def segment_article(lines: list[Line]) -> ArticleDraft:
 
 
 def _header(lines: list[Line]) -> int:
-    """Assign title / subtitle / captions / furniture up to the body; return its start."""
-    title = subtitle = None
+    """Assign title / subtitle / captions / furniture up to the body; return its start.
+
+    The title is chosen as a scored candidate, not by position alone: of the
+    headline-shaped lines above the first sentence (or dateline), the one that shares the
+    most words (Han bigrams) with the text below wins; navigation labels, site names,
+    counts and page labels share few. Open lines above the chosen title are furniture."""
+    if lines and _is_md(lines[0]) and _open(lines[0]):
+        assign(lines[0], "markdown_title")
+        return _below_title(lines, 0)
+    zone = _zone_end(lines)
+    title = _best_headline(lines, zone)
+    if title is None:
+        return _no_headline(lines, zone)
+    kicker = _kicker(lines, title)
+    if kicker is not None:  # a headline in two lines (引题 + 主题): the first is the title
+        title, subtitle = kicker, title
+    for ln in lines[:title]:
+        if _open(ln):
+            assign(ln, "caption_cue" if p.is_caption_cue(ln.simplified) else "above_headline")
+    assign(lines[title], "headline")
+    if kicker is not None:
+        assign(lines[subtitle], "subtitle")
+    return _below_title(lines, title, has_subtitle=kicker is not None)
+
+
+def _zone_end(lines: list[Line]) -> int:
+    """Where the header zone ends: the first dateline or the first open piece that reads
+    as a sentence (a short one-clause sentence may still be a caption)."""
     for idx, ln in enumerate(lines):
+        if ln.role == "dateline" or (_open(ln) and p.is_prose(ln.simplified) and not p.is_short_caption(ln.simplified)):
+            return idx
+    return len(lines)
+
+
+def _bigrams(text: str) -> set[str]:
+    han = [ch if HAN_CHAR.match(ch) else " " for ch in text]
+    return {a + b for a, b in itertools.pairwise(han) if a != " " and b != " "}
+
+
+def _best_headline(lines: list[Line], zone: int) -> int | None:
+    """The headline-shaped line above ``zone`` that shares the most bigrams with the text
+    below it (ties: the later line, nearer the text), when it shares at least
+    ``title_min_shared_bigrams``; None when no line does."""
+    below = "".join(ln.simplified for ln in lines[zone:] if _open(ln) or ln.role == "dateline")[: rules.LIMITS.title_context_chars]
+    context = _bigrams(below)
+    best, best_score = None, rules.LIMITS.title_min_shared_bigrams
+    for idx, ln in enumerate(lines[:zone]):
+        s = ln.simplified
+        if not _open(ln) or not p.is_headline(s) or p.is_caption_cue(s):
+            continue
+        score = len(_bigrams(s) & context)
+        if p.is_nav_label(s) and score < rules.LIMITS.short_title_min_shared_bigrams:
+            continue  # a label as short as a menu item is a headline only when it is about the text
+        if score >= best_score:
+            best, best_score = idx, score
+    return best
+
+
+def _kicker(lines: list[Line], title: int) -> int | None:
+    """In a newspaper article (one with a dateline), the line right above the chosen
+    headline (at most one blank line between) when it is itself a headline sharing words
+    with the text: the first line of a two-line headline (引题); likewise on any page
+    when the chosen line opens with a dash (——副题). Elsewhere on web pages the line above
+    a headline is a column or site name far more often."""
+    continued = lines[title].simplified.lstrip().startswith(("—", "--", "-"))  # ——副题 continues a headline
+    if not (continued or any(ln.role == "dateline" for ln in lines)) or lines[title].blank_before > 1:
+        return None
+    above = title - 1
+    while above >= 0 and not _open(lines[above]):
+        if lines[above].role != "boilerplate" or lines[above].blank_before > 1:
+            return None
+        above -= 1
+    if above < 0:
+        return None
+    s = lines[above].simplified
+    below = "".join(ln.simplified for ln in lines[title:] if _open(ln))[: rules.LIMITS.title_context_chars]
+    shared = len(_bigrams(s) & _bigrams(below))
+    if p.is_headline(s) and not p.is_nav_label(s) and not p.is_caption_cue(s) and shared >= rules.LIMITS.kicker_min_shared_bigrams:
+        return above
+    return None
+
+
+def _no_headline(lines: list[Line], zone: int) -> int:
+    """No line above the text reads as its headline: short labels there are furniture;
+    the body begins at the first other line."""
+    for idx, ln in enumerate(lines[:zone]):
+        if not _open(ln):
+            continue
+        if p.is_nav_label(ln.simplified) or p.is_headline(ln.simplified):
+            assign(ln, "above_headline")
+        else:
+            return idx
+    return zone
+
+
+def _below_title(lines: list[Line], title: int, has_subtitle: bool = False) -> int:
+    """Subtitle, captions and injected text between the title and the body."""
+    subtitle = True if has_subtitle else None
+    for idx in range(title + 1, len(lines)):
+        ln = lines[idx]
         s = ln.simplified
         if ln.role == "dateline":
             return idx
         if not _open(ln):
-            continue
-        if idx == 0 and _is_md(ln):
-            assign(ln, "markdown_title")
-            title = idx
-            continue
-        if title is None:
-            if p.is_prose(s) and not p.is_short_caption(s):
-                return idx
-            if p.is_nav_label(s) and _headline_follows(lines, idx):
-                assign(ln, "nav_label")
-            elif p.is_caption_cue(s):
-                assign(ln, "caption_cue")
-            elif p.is_headline(s):
-                assign(ln, "headline")
-                title = idx
-            else:
-                return idx
             continue
         if p.is_caption_cue(s):
             assign(ln, "caption_cue")
@@ -217,14 +299,6 @@ def _header(lines: list[Line]) -> int:
         else:
             return idx
     return len(lines)
-
-
-def _headline_follows(lines: list[Line], idx: int) -> bool:
-    for ln in lines[idx + 1 :]:
-        if not _open(ln):
-            continue
-        return p.is_headline(ln.simplified) and not p.is_nav_label(ln.simplified)
-    return False
 
 
 def _dateline_soon(lines: list[Line], idx: int) -> bool:

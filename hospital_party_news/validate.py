@@ -8,7 +8,6 @@ nothing is written) and in the tests on a fresh build.
 from __future__ import annotations
 
 import datetime as dt
-import re
 import unicodedata
 from collections.abc import Callable
 
@@ -16,14 +15,13 @@ import pandas as pd
 import pandera.pandas as pa
 import pyarrow as pa_arrow
 
+from .chars import URL
 from .clean import count_toned_annotations
 from .patterns import EARLIEST
 from .records import Document
 from .rules import RULES_BY_NAME
 from .schema import ARTICLES, CONFIGS, DOCUMENTS, QUALITY_FLAGS, SECTIONS, Config
 from .script import has_traditional
-
-_URL = re.compile(r"https?://|www\.", re.IGNORECASE)
 
 
 class ValidationFailed(Exception):
@@ -38,7 +36,7 @@ def _is_clean_simplified(value: object) -> bool:
     if not isinstance(value, str):
         return True
     return not (
-        count_toned_annotations(value) or "\ufffd" in value or _URL.search(value) or has_traditional(value)
+        count_toned_annotations(value) or "\ufffd" in value or URL.search(value) or has_traditional(value)
     )
 
 

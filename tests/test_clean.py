@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hospital_party_news.clean import clean_line, normalize_spaces, remove_pinyin
+from hospital_party_news.clean import FIXERS, CleanConfig, clean_line, normalize_spaces, remove_pinyin
 from hospital_party_news.mojibake import repair
 from hospital_party_news.script import detect_script, has_traditional, to_simplified
 
@@ -47,7 +47,7 @@ def test_mojibake_flagged_never_left_as_is() -> None:
     text, flags = clean_line("為當(dāng)?shù)厝罕娞峁└觾?yōu)質(zhì)高效的服務(wù)")
     assert "厝" not in text and "?" not in text
     assert text.startswith("為當地群眾提供") and text.endswith("質高效的服務")
-    assert flags == ["mojibake_repaired", "pinyin_removed"]
+    assert flags == ["pinyin_removed", "mojibake_repaired"]  # in the order the fixers raised them
     assert repair("聯建黨支部??勢互補")[1] == ["mojibake_removed"]
     assert repair("青年飙车在医院门口身亡?当地回应") == ("青年飙车在医院门口身亡?当地回应", [])
 
@@ -75,3 +75,12 @@ def test_quality_flags_outside_the_vocabulary_fail_validation() -> None:
     check = predicate("flags", dt.date.today())
     assert check(["pinyin_removed", "traditional_characters_converted"]) and check([]) and check(None)
     assert not check(["pinyin_removed", "made_up_flag"])
+
+
+def test_fixers_are_a_registry_driven_by_the_config() -> None:
+    names = list(FIXERS)
+    assert (names[0], names[-1]) == ("remove_invisibles", "normalize_spaces")
+    assert clean_line("黨(dǎng)建", CleanConfig().without("remove_pinyin")) == ("黨(dǎng)建", [])
+    assert clean_line("<b>黨(dǎng)建</b>", CleanConfig(fixers=("strip_html",))) == ("黨(dǎng)建", ["html_removed"])
+    with pytest.raises(ValueError, match="unknown fixers"):
+        CleanConfig().without("fix_everything")

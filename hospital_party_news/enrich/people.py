@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ..chars import HAN
 from ..lexicon import jieba_tags
 
 ROLES = (
@@ -20,14 +21,13 @@ ROLES = (
 )
 _ROLE = "|".join(ROLES)
 _AFTER_ONLY = "|".join(r for r in ROLES if r not in ("专家", "院士", "教授"))  # 经过专家: no name before these
-_HAN = "\u4e00-\u9fff"
 # Characters that begin the word after a name (陆伟带队, 王荣宣读, 徐鸿的带领).
 _AFTER_NAME = set("带同在为表主介讲指说等一和与及的率出致宣参代向从就是也还到以了携领发上先亲首分回详简围结希要提充高全认积总深并作对所将给强任各均都把被让使请们等来去做")
 # Characters that cannot be in a name here: they make it a unit or a title.
 _NOT_NAME = set("院科部委局心会室队组处所站园党支书记主任长员医师中国省市县区街镇村")
 _SURNAME_MIN_LOG_PROB = -10.5  # jieba's name model: log P(first char of a person's name)
-_AFTER_ROLE = re.compile(rf"(?P<role>{_ROLE})(?:、(?P<role2>{_ROLE}))?(?P<name>[{_HAN}]{{2,3}})")
-_BEFORE_ROLE = re.compile(rf"(?P<name>[{_HAN}]{{2,3}})(?P<role>{_AFTER_ONLY})")
+_AFTER_ROLE = re.compile(rf"(?P<role>{_ROLE})(?:、(?P<role2>{_ROLE}))?(?P<name>[{HAN}]{{2,3}})")
+_BEFORE_ROLE = re.compile(rf"(?P<name>[{HAN}]{{2,3}})(?P<role>{_AFTER_ONLY})")
 
 
 @cache
