@@ -29,7 +29,13 @@ def _headline(lines: list[Line]) -> tuple[str | None, str | None, str | None, st
 
 
 def _published(lines: list[Line], body_start: int, today: dt.date) -> p.Published | None:
-    meta = " ".join(ln.simplified for ln in lines[:body_start] if ln.role == "date")
+    """The date on the header's date lines (those above the first paragraph); else on a
+    date line elsewhere in the article that says it is the publication date (发布时间 …
+    under the text)."""
+    first_body = next((i for i, ln in enumerate(lines) if ln.role == "body"), len(lines))
+    meta = " ".join(ln.simplified for ln in lines[: max(body_start, first_body)] if ln.role == "date")
+    if not meta:
+        meta = " ".join(ln.simplified for ln in lines[body_start:] if ln.role == "date" and p.has_publication_label(ln.simplified))
     return p.parse_date(meta, today) if meta else None
 
 
@@ -87,6 +93,10 @@ def extract_article(doc: Document, draft: ArticleDraft, index: int, today: dt.da
         if found:
             reporters += [n for n in found.reporters if n not in reporters]
             correspondents += [n for n in found.correspondents if n not in correspondents]
+    for role, name in credits:  # a credit line naming a reporter ((作者:记者:龚勋), 通讯员:…)
+        target = reporters if role == "记者" else correspondents if role == "通讯员" else None
+        if target is not None and name and name not in target:
+            target.append(name)
     published = _published(lines, draft.body_start, today)
     flags = {f for f in doc.quality_flags if f in _INHERITED}
     roles = {ln.role for ln in lines}

@@ -47,6 +47,7 @@ _BOILERPLATE = re.compile(
     r"(您?(?:当前|所在)?的?位置[::]|当前位置|首页\s*(?:>|->|»|/)|>>|->|»"
     r"|分享到|分享至|扫一扫|扫码|微信扫|长按(?:识别|二维码)|二维码|打印本页|关闭窗口|返回顶部|收藏本|字号[::]|【字体|字体[::]"
     r"|网友评论|全部评论|查看更多评论|发表评论|我要评论|热榜|相关推荐|相关文章|相关阅读|相关新闻|延伸阅读|推荐阅读|猜你喜欢|热门文章|上一篇|下一篇"
+    r"|欢迎(?:光临|访问|来到|您)|您好,?欢迎|今天是[::]|^今天是"
     r"|关注(?:公众号|我们|微信)|公众号[::]?\s*关注|点击关注|欢迎关注|友情链接|赞助链接|限时推广|广告|免责声明"
     r"|copyright|©|版权所有|all rights reserved|icp备|icp证|公网安备|技术支持|联系电话|联系我们|网站支持|ipv6|推荐使用|分辨率|浏览器|主办单位|承办单位"
     r"|\.com\b|\.cn\b)",
@@ -173,7 +174,7 @@ _DATELINE_PATTERNS = (
     re.compile(rf"^[((](?P<inner>(?:记者|通讯员)[^()()]{{1,60}}|[{HAN}]{{2,4}}(?:\s+[{HAN}]{{2,4}})*\s*报道)[))]"),
 )
 # A byline standing alone: 大众网·海报新闻记者 董昊骞 通讯员 卢骁 济南报道 / 封面新闻记者宁芝
-_BYLINE = re.compile(rf"^[{HAN}A-Za-z·]{{0,20}}记者\s*{_NAMES}(?:\s*通讯员\s*{_NAMES})?(?:\s*[{HAN}]{{2,6}}报道)?$")
+_BYLINE = re.compile(rf"^[{HAN}A-Za-z·]{{0,20}}?(?:记者\s*{_NAMES}(?:\s*通讯员\s*{_NAMES})?|通讯员\s*{_NAMES})(?:\s*[{HAN}]{{2,6}}报道)?$")
 
 
 @dataclass
@@ -188,7 +189,7 @@ def _people(inner: str) -> tuple[list[str], list[str]]:
     inner = re.sub(rf"\s*[{HAN}]{{2,6}}报道$", "", inner.strip())
     reporters: list[str] = []
     correspondents: list[str] = []
-    for role, names in re.findall(r"(记者|通讯员)\s*((?:(?!记者|通讯员)[^()()】\]])*)", inner):
+    for role, names in re.findall(r"(记者|通讯员)[\s::]*((?:(?!记者|通讯员)[^()()】\]])*)", inner):
         target = reporters if role == "记者" else correspondents
         target += [n for n in split_names(names) if 2 <= len(n) <= 8]
     return reporters, correspondents
@@ -208,7 +209,7 @@ def find_dateline(text: str) -> Dateline | None:
     True
     """
     if visible_len(text) <= rules.LIMITS.byline_max_chars and _BYLINE.match(text.strip()):
-        reporters, correspondents = _people(re.sub(r"^.*?记者", "记者", text.strip()))
+        reporters, correspondents = _people(re.sub(r"^.*?(记者|通讯员)", r"\1", text.strip(), count=1))
         return Dateline(text.strip(), len(text), reporters, correspondents)
     for pattern in _DATELINE_PATTERNS:
         m = pattern.match(text)
@@ -320,6 +321,153 @@ def split_glued_datetime(text: str) -> int:
     """
     m = _GLUED_DATETIME.match(text)
     return m.end() if m else 0
+
+
+# Labels of meta lines and information-disclosure tables (索引号 / 发布机构 / 公开方式 …),
+# compared with spaces removed (索 引 号) and without a list marker (• 发布机构:).
+_META_LINE_LABEL = re.compile(
+    r"^(?:索引号|文号|发文字号|发布机构|发文机关|成文日期|生成日期|公开日期|发布日期|发布时间|公开方式|公开范围|公开时限"
+    r"|信息类别|信息索取号|信息分类|主题分类|主题词|所属机构|相关解读|相关文件|相关附件|附件|点击率|点击数|点击量|浏览量"
+    r"|浏览次数|阅读量|阅读数|访问量|访问次数|文章字数|字数|当前版|版次|版面|字体大小|字体|字号|文字缩放|关键词|标签"
+    r"|信息来源|稿件来源|新闻来源|发布者|发布人|发布部门|审稿专家|核稿|编审|审稿|预览|时间|日期)[::]"
+)
+_LIST_MARKER = re.compile(r"^\s*[•·●○◆◇■□▪▸▶►\-*]\s*")
+
+
+def strip_list_marker(text: str) -> str:
+    """A line without the list marker before it.
+
+    >>> strip_list_marker("  • 发布机构:县卫计局")
+    '发布机构:县卫计局'
+    """
+    return _LIST_MARKER.sub("", text, count=1)
+
+
+def meta_label(text: str) -> str | None:
+    """The label of a meta or disclosure-table line (``索 引 号:19/2017-1246624`` →
+    ``索引号``), when the line is short and not a sentence; else None.
+
+    >>> meta_label("• 索 引 号:19/2017-1246624"), meta_label("信息类别:"), meta_label("时间:我们一起出发。")
+    ('索引号', '信息类别', None)
+    """
+    t = re.sub(r"\s+", "", strip_list_marker(text))
+    m = _META_LINE_LABEL.match(t)
+    if not m or visible_len(t) > rules.LIMITS.furniture_max_chars or is_prose(t):
+        return None
+    return m.group()[:-1]
+
+
+def is_bare_label(text: str) -> bool:
+    """A meta label with its value on the next line (``信息类别:``)."""
+    t = re.sub(r"\s+", "", strip_list_marker(text))
+    return meta_label(t) is not None and len(t) == len(meta_label(t) or "") + 1
+
+
+_IMAGE_FILE = re.compile(r"^[^\s。,]{0,60}\.(?:jpe?g|png|gif|bmp|webp|tiff?)$|^from ?clipboard$", re.IGNORECASE)
+
+
+def is_image_file_name(text: str) -> bool:
+    """An image's file name or an editor's artefact left where the image was.
+
+    >>> [is_image_file_name(t) for t in ["微信图片_20210617094712.jpg", "0 (1).jpg", "from clipboard", "图为义诊现场"]]
+    [True, True, True, False]
+    """
+    return bool(_IMAGE_FILE.match(re.sub(r"\s+", "", text.strip())))
+
+
+_PARENTHESISED = re.compile(r"^[((]([^()()]+)[))]$")
+
+
+def parenthesised(text: str) -> str | None:
+    """The inside of a line wholly in parentheses, else None.
+
+    >>> parenthesised("(党员专家为敬老院老人义诊)"), parenthesised("(一)学习理论")
+    ('党员专家为敬老院老人义诊', None)
+    """
+    m = _PARENTHESISED.match(text.strip())
+    return m.group(1).strip() if m else None
+
+
+_PUBLICATION_LABEL = re.compile(r"发布|发表|时间|日期")
+
+
+def has_publication_label(text: str) -> bool:
+    """A date line that says it gives the publication date (发布时间, 日期 …)."""
+    return bool(_PUBLICATION_LABEL.search(text))
+
+
+_TRAILING_META = re.compile(r"(?:发布|发表|更新|发稿)?(?:时间|日期)[::]")
+
+
+def split_trailing_date_line(text: str) -> int:
+    """Where a date line glued to the end of a headline begins (``…义诊活动 发布时间:
+    2013年12月9日``), else 0.
+
+    >>> split_trailing_date_line("我院举行新党员宣誓及义诊活动 发布时间:2013年12月9日")
+    15
+    >>> split_trailing_date_line("时间:2019-10-08"), split_trailing_date_line("活动时间:我们出发。")
+    (0, 0)
+    """
+    for m in _TRAILING_META.finditer(text):
+        head = text[: m.start()].strip()
+        if head and is_headline(head) and not is_nav_label(head) and not _META_LABEL.search(head) and parse_date(head, dt.date.max) is None \
+                and is_date_line(text[m.start() :]):
+            return m.start()
+    return 0
+
+
+# One more meta item after a date: a time, a view count (its digits may touch the text
+# that follows once spaces are normalised), or a short ``label:value``.
+_META_TOKEN = re.compile(
+    r"\s*(\d{1,2}:\d{2}(?::\d{2})?(?!\d)|(?:浏览|阅读|点击|访问|预览)(?:次数|量|数|率)?[::]\s*[\d.万]+次?|[^\s::]{2,6}[::]\S{0,20}(?=\s|$))"
+)
+
+
+def find_inline_meta(text: str) -> tuple[int, int] | None:
+    """A run of meta items (a labelled publication date, then view counts, other
+    ``label:value`` items) between a headline and the text on one line, as a page
+    flattened into one line shows it: (start, end), else None.
+
+    >>> s = "我院举行新党员宣誓及义诊活动 发布时间:2013年12月9日 预览:2456次 12月7日,冬日的暖阳。"
+    >>> a, b = find_inline_meta(s); s[a:b]
+    '发布时间:2013年12月9日 预览:2456次'
+    """
+    for m in _TRAILING_META.finditer(text):
+        head = text[: m.start()].strip()
+        if not head or is_prose(head):
+            continue
+        date = next((d for pattern in _DATE_PATTERNS if (d := pattern.match(text, m.end())) is not None), None)
+        if date is None:
+            continue
+        end = date.end()
+        while (token := _META_TOKEN.match(text, end)) and (_META_LINE_LABEL.match(token.group(1)) or ":" in token.group(1)[:3] or re.match(r"\d|浏览|阅读|点击|访问|预览", token.group(1))):
+            end = token.end()
+        return m.start(), end
+    return None
+
+
+_FLATTENED_BREAK = re.compile(r"[。!?!?]\s+(?=\S)")
+
+
+def split_flattened(raw: str, text: str) -> int:
+    """Where the second paragraph of a page flattened into one line begins in the cleaned
+    ``text``, judged on its ``raw`` span: a space after a full stop, which Chinese prose
+    never puts there (cleaning removes it, so the raw text is where it shows); else 0.
+
+    >>> split_flattened("冬日的暖阳普照大地。 当日上午,院党委书记带队。", "冬日的暖阳普照大地。当日上午,院党委书记带队。")
+    10
+    """
+    m = _FLATTENED_BREAK.search(raw)
+    if not m:
+        return 0
+    stops = len(re.findall(r"[。!?!?]", raw[: m.start() + 1]))
+    seen = 0
+    for i, ch in enumerate(text):
+        if ch in "。!?!?":
+            seen += 1
+            if seen == stops:
+                return i + 1 if i + 1 < len(text.rstrip()) else 0
+    return 0
 
 
 def is_meta_line(text: str) -> bool:

@@ -40,6 +40,7 @@ class Limits:
     subtitle_max_chars: int = _limit(40, "A second headline line under the first (引题/副题) is shorter than a headline.")
     short_line_max_chars: int = _limit(30, "A standalone line this short in a body is a caption or heading candidate; a short one-clause sentence this long standing alone is a caption.")
     heading_max_chars: int = _limit(22, "An unnumbered sub-heading is at most this long; a longer candidate line is body text.")
+    meta_value_max_chars: int = _limit(12, "The value under a bare meta label (信息类别: / 部门信息) is this short.")
     closing_line_max_chars: int = _limit(12, "A short last line of an article: the writing unit's signature (…党支部) or a last heading.")
     nav_label_max_chars: int = _limit(6, "A navigation or column label above a headline (新闻动态, 党建工作) is this short; a headline is longer (it is never a title candidate, nor starts an article after a gap).")
     caption_cue_max_chars: int = _limit(50, "A line with a caption cue (…摄, 图为…, …合影留念) is a caption only when this short.")
@@ -78,9 +79,14 @@ RULES: tuple[Rule, ...] = (
     Rule("after_tail_marker", "line", "boilerplate", "Any line after a tail marker, up to the next Markdown heading."),
     Rule("date_line", "line", "date", "A date with a meta label (发布时间, 来源, 浏览 …), a date nearly alone, or a piece of a date split over lines.", ("date_line_max_chars", "date_line_max_other_chars")),
     Rule("credit_line", "line", "credit", "Starts with a credit role and a separator (编辑: / 文|图 / 审核:), not a sentence.", ("credit_line_max_chars",)),
+    Rule("meta_label_line", "line", "boilerplate", "A short line opening with a meta or disclosure-table label and a colon (索引号:, 发布机构:, 点击率:, 字号:, 核稿: …), list markers and spaces in the label ignored."),
+    Rule("meta_value_line", "line", "boilerplate", "The short value on the line after a bare label (信息类别: / 部门信息).", ("meta_value_max_chars",)),
+    Rule("image_file_name", "line", "boilerplate", "An image file name (微信图片_2021….jpg) or an editor's artefact (from clipboard) where an image stood."),
     Rule("site_furniture", "line", "boilerplate", "Navigation, share and follow prompts, footers, addresses, placeholders, symbol-only lines.", ("furniture_max_chars", "prose_min_full_stops")),
     Rule("view_count", "line", "boilerplate", "A view or click count without a date (浏览次数: 123)."),
     Rule("glued_datetime", "line", "date", "A date-time glued to the start of the first sentence, cut off as its own piece."),
+    Rule("inline_meta", "line", "date", "A run of meta items (发布时间:DATE 浏览:N …) between a headline and the text on one line, as a page flattened into one line holds them; cut off as its own piece. A flattened page is first cut into paragraphs at the spaces after full stops."),
+    Rule("trailing_date_line", "line", "date", "A publication-date label and date glued to the end of a headline (…活动 发布时间:2013年12月9日), cut off as its own piece.", ("date_line_max_chars",)),
     Rule("dateline", "line", "dateline", "本报X月X日讯(记者 … 通讯员 …), 【记者 …】, (记者 …), or a standalone byline; cut off the paragraph it opens.", ("byline_max_chars",)),
     Rule("markdown_title", "header", "title", "A top-level Markdown heading opening an article."),
     Rule("above_headline", "header", "boilerplate", "A line above the chosen headline (navigation, site names, labels), or a label above text that has no headline.", ("nav_label_max_chars",)),
@@ -91,6 +97,9 @@ RULES: tuple[Rule, ...] = (
     Rule("text_before_dateline", "header", "boilerplate", "Other text injected between a headline and its dateline.", ("dateline_window_lines",)),
     Rule("markup_heading", "body", "heading", "An HTML <hN> or Markdown heading inside an article."),
     Rule("paragraph_continues", "body", "body", "The previous body piece did not end its sentence: this is the rest (a hard wrap)."),
+    Rule("parenthesised_credit", "body", "credit", "A standalone line wholly in parentheses holding a credit or byline ((来源:…), (作者:记者:…))."),
+    Rule("parenthesised_signature", "body", "credit", "A standalone line wholly in parentheses closing the article: the writing unit."),
+    Rule("parenthesised_caption", "body", "caption", "Any other standalone line wholly in parentheses: a photo caption."),
     Rule("title_repeated", "body", "caption", "The headline repeated in the body (a photo title)."),
     Rule("body_caption_cue", "body", "caption", "Caption words in a short body line.", ("caption_cue_max_chars",)),
     Rule("short_line_run", "body", "caption", "In a run of standalone short lines, all but the last are captions.", ("short_line_max_chars",)),

@@ -44,22 +44,30 @@ def _cut(line: Line, at: int, raw: str) -> tuple[Line, Line]:
 
 def fixed_roles(lines: list[Line], raw: str) -> list[Line]:
     out: list[Line] = []
-    in_tail = False
+    in_tail = bare_label = False
     for line in lines:
-        s = line.simplified
+        s = p.strip_list_marker(line.simplified)
         if in_tail and not _is_md(line):
             out.append(decide(line, "after_tail_marker"))
             continue
         in_tail = False
+        after_label, bare_label = bare_label, False
         if not s.strip():
             out.append(decide(line, "blank"))
         elif p.is_tail_marker(s):
             in_tail = True
             out.append(decide(line, "tail_marker"))
-        elif p.is_date_line(s):
+        elif p.is_date_line(s) and not p.split_trailing_date_line(s):
             out.append(decide(line, "date_line"))
         elif p.parse_credits(s):
             out.append(decide(line, "credit_line"))
+        elif p.meta_label(s):
+            bare_label = p.is_bare_label(s)
+            out.append(decide(line, "meta_label_line"))
+        elif after_label and p.visible_len(s) <= rules.LIMITS.meta_value_max_chars and not p.is_prose(s):
+            out.append(decide(line, "meta_value_line"))
+        elif p.is_image_file_name(s):
+            out.append(decide(line, "image_file_name"))
         elif p.is_boilerplate(s):
             out.append(decide(line, "site_furniture"))
         elif p.is_meta_line(s):
@@ -73,10 +81,26 @@ def _split_leads(line: Line, raw: str) -> list[Line]:
     """A date-time glued to the first sentence, or a dateline opening a paragraph, becomes
     a piece of its own."""
     s = line.simplified
+    flattened = p.split_flattened(raw[line.start : line.end], s)
+    if flattened:
+        head, tail = _cut(line, flattened, raw)
+        return [*_split_leads(head, raw), *_split_leads(tail, raw)]
+    meta = p.find_inline_meta(s)
+    if meta:
+        start, end = meta
+        head, rest = _cut(line, start, raw)
+        if end >= len(s.rstrip()):
+            return [*_split_leads(head, raw), decide(rest, "inline_meta")]
+        middle, tail = _cut(rest, end - start, raw)
+        return [*_split_leads(head, raw), decide(middle, "inline_meta"), *_split_leads(tail, raw)]
     glued = p.split_glued_datetime(s)
     if glued:
         head, tail = _cut(line, glued, raw)
         return [decide(head, "glued_datetime"), *_split_leads(tail, raw)]
+    trailing = p.split_trailing_date_line(s)
+    if trailing:
+        head, tail = _cut(line, trailing, raw)
+        return [*_split_leads(head, raw), decide(tail, "trailing_date_line")]
     dateline = p.find_dateline(s)
     if dateline:
         if dateline.end >= len(s.rstrip()):
@@ -322,6 +346,8 @@ def _body(lines: list[Line], start: int) -> None:
             kind = "paragraph_continues"
         elif title and _norm(s) == title:
             kind = "title_repeated"
+        elif p.parenthesised(s) is not None:
+            kind = _parenthesised_kind(s, last=not any(_open(x) for x in content[k + 1 :]))
         elif p.is_caption_cue(s):
             kind = "body_caption_cue"
         elif p.is_headline(s, rules.LIMITS.short_line_max_chars) and not (nxt and nxt[0] in p.CONTINUATION_START):
@@ -342,9 +368,22 @@ def _body(lines: list[Line], start: int) -> None:
             previous_open = False
 
 
+def _parenthesised(s: str) -> str:
+    return p.parenthesised(s) or ""
+
+
+def _parenthesised_kind(s: str, last: bool) -> str:
+    """A standalone line wholly in parentheses: credits ((来源:…), (作者:…)), the writing
+    unit's signature when it closes the article, else a photo caption."""
+    inner = _parenthesised(s)
+    if p.parse_credits(inner) or p.find_dateline(inner):
+        return "parenthesised_credit"
+    return "parenthesised_signature" if last else "parenthesised_caption"
+
+
 CANDIDATE = "candidate"
 _BODY_KINDS = ("prose", "paragraph_continues")
-_SHORT_KINDS = (CANDIDATE, "title_repeated", "body_caption_cue")
+_SHORT_KINDS = (CANDIDATE, "title_repeated", "body_caption_cue", "parenthesised_caption")
 _SIGNING_UNIT = re.compile(r"(医院|卫生院|中心|支部|党委|科|部|办公室)$")
 
 
