@@ -115,6 +115,10 @@ _TONELESS = str.maketrans(_TONED, "aaaaeeeeiiiioooouuuuüüüünnnm")
 # A Han character, then a parenthesised Latin run (the '(' may have become '?' in a
 # garbled copy); whether the run is pinyin is decided against the syllable inventory.
 _ANNOTATION = re.compile(rf"(?<=[{_HAN}])[((?]([a-zA-Zü{_TONED}]{{1,7}})[))]")
+# A toned syllable needs no Han character before it: Chinese prose never writes tone
+# marks, and a garbled run may have turned the annotated character into a Latin byte
+# (``I(lǐng)``).
+_TONED_ANNOTATION = re.compile(rf"(?<=\S)[((]([a-zA-Zü{_TONED}]{{1,7}})[))]")
 
 
 @lru_cache(maxsize=1)
@@ -143,11 +147,14 @@ def remove_pinyin(text: str, toneless_ok: bool = False) -> tuple[str, list[str]]
     '當地'
     >>> remove_pinyin("區(qu)域", toneless_ok=True)
     ('區域', ['pinyin_removed'])
+    >>> remove_pinyin("笔痉兑I(lǐng)作用 Vitamin(a)")
+    ('笔痉兑I作用 Vitamin(a)', ['pinyin_removed'])
     """
     new, previous = text, None
     while new != previous:  # an annotation can follow a removed one: 當(dāng)?shù)
         previous = new
         new = _ANNOTATION.sub(lambda m: "" if _is_syllable(m.group(1), toneless_ok) else m.group(), new)
+        new = _TONED_ANNOTATION.sub(lambda m: "" if _is_syllable(m.group(1), False) else m.group(), new)
     return new, (["pinyin_removed"] if new != text else [])
 
 

@@ -89,13 +89,18 @@ def extract_article(doc: Document, draft: ArticleDraft, index: int, today: dt.da
     correspondents: list[str] = []
     datelines = [ln.simplified for ln in lines if ln.role == "dateline"]
     for text in datelines:
-        found = p.find_dateline(text)
+        found = p.find_dateline(p.strip_list_marker(text))
         if found:
             reporters += [n for n in found.reporters if n not in reporters]
             correspondents += [n for n in found.correspondents if n not in correspondents]
-    for role, name in credits:  # a credit line naming a reporter ((作者:记者:龚勋), 通讯员:…)
+    for ln in lines:  # a credit line naming reporters ((作者:记者:龚勋), 记者:… 通讯员:…)
+        if ln.role == "credit":
+            found_reporters, found_correspondents = p.people(ln.simplified)
+            reporters += [n for n in found_reporters if n not in reporters]
+            correspondents += [n for n in found_correspondents if n not in correspondents]
+    for role, name in credits:  # and a closing signature (记者 李玲玲 通讯员 蔡玉端)
         target = reporters if role == "记者" else correspondents if role == "通讯员" else None
-        if target is not None and name and name not in target:
+        if target is not None and name not in target:
             target.append(name)
     published = _published(lines, draft.body_start, today)
     flags = {f for f in doc.quality_flags if f in _INHERITED}

@@ -47,7 +47,7 @@ _BOILERPLATE = re.compile(
     r"(您?(?:当前|所在)?的?位置[::]|当前位置|首页\s*(?:>|->|»|/)|>>|->|»"
     r"|分享到|分享至|扫一扫|扫码|微信扫|长按(?:识别|二维码)|二维码|打印本页|关闭窗口|返回顶部|收藏本|字号[::]|【字体|字体[::]"
     r"|网友评论|全部评论|查看更多评论|发表评论|我要评论|热榜|相关推荐|相关文章|相关阅读|相关新闻|延伸阅读|推荐阅读|猜你喜欢|热门文章|上一篇|下一篇"
-    r"|欢迎(?:光临|访问|来到|您)|您好,?欢迎|今天是[::]|^今天是"
+    r"|欢迎(?:光临|访问|来到|您)|您好,?欢迎|今天是[::]|^今天是|^返\s*回(?:列表|首页)?$|^更多\s*>*$|相关话题|相关链接|推荐公告|系统登录|^新闻组图"
     r"|关注(?:公众号|我们|微信)|公众号[::]?\s*关注|点击关注|欢迎关注|友情链接|赞助链接|限时推广|广告|免责声明"
     r"|copyright|©|版权所有|all rights reserved|icp备|icp证|公网安备|技术支持|联系电话|联系我们|网站支持|ipv6|推荐使用|分辨率|浏览器|主办单位|承办单位"
     r"|\.com\b|\.cn\b)",
@@ -155,6 +155,10 @@ def split_signature(text: str) -> tuple[str, list[tuple[str, str]]]:
     m = _SIGNATURE.search(text)
     if not m:
         return text, []
+    inner = m.group()
+    if "记者" in inner or "通讯员" in inner:  # (记者 李玲玲 通讯员 蔡玉端): one role per name
+        reporters, correspondents = people(re.sub(r"[()()]", " ", inner))
+        return text[: m.start()].rstrip(), [("记者", n) for n in reporters] + [("通讯员", n) for n in correspondents]
     return text[: m.start()].rstrip(), [(m.group("role") or "作者", n) for n in split_names(m.group("names"))]
 
 
@@ -167,7 +171,7 @@ _DATELINE_PATTERNS = (
     re.compile(r"^[【\[](?P<inner>[^】\]]{0,40}(?:记者|通讯员)[^】\]]{0,40})[】\]]"),
     # 本报济宁10月31日讯(记者 唐首政 通讯员 王扬) / 驻马店网讯(记者 …) / 本报讯 王根华报道:
     re.compile(
-        rf"^(?P<lead>[{HAN}A-Za-z0-9·]{{1,20}}?[讯])\s*"
+        rf"^(?P<lead>[{HAN}A-Za-z0-9·]{{1,20}}?(?:讯|消息))\s*"
         rf"(?:[((](?P<inner>[^()()]{{0,60}})[))]|(?P<bare>(?:记者|通讯员)\s*{_NAME}(?:\s+通讯员\s*{_NAME})?)(?=\s|$|\d)|(?P<by>[{HAN}]{{2,4}}\s*报道)[::]?|(?=\s))"
     ),
     # (记者 张三 通讯员 李四) / (芦珊 报道) opening a paragraph
@@ -185,14 +189,23 @@ class Dateline:
     correspondents: list[str]
 
 
-def _people(inner: str) -> tuple[list[str], list[str]]:
+def people(inner: str) -> tuple[list[str], list[str]]:
+    """Names after 记者 and after 通讯员.
+
+    >>> people("记者:李玲玲 通讯员 蔡玉端"), people("全媒体记者周茜报道摄影")
+    ((['李玲玲'], ['蔡玉端']), (['周茜'], []))
+    """
     inner = re.sub(rf"\s*[{HAN}]{{2,6}}报道$", "", inner.strip())
     reporters: list[str] = []
     correspondents: list[str] = []
     for role, names in re.findall(r"(记者|通讯员)[\s::]*((?:(?!记者|通讯员)[^()()】\]])*)", inner):
         target = reporters if role == "记者" else correspondents
-        target += [n for n in split_names(names) if 2 <= len(n) <= 8]
+        names = [_WORK_SUFFIX.sub("", n) if len(n) > 3 else n for n in split_names(names)]
+        target += [n for n in names if 2 <= len(n) <= 8]
     return reporters, correspondents
+
+
+_WORK_SUFFIX = re.compile(r"(?:报道|摄影|摄|供图)+$")  # 周茜报道摄影 → 周茜
 
 
 def find_dateline(text: str) -> Dateline | None:
@@ -209,7 +222,7 @@ def find_dateline(text: str) -> Dateline | None:
     True
     """
     if visible_len(text) <= rules.LIMITS.byline_max_chars and _BYLINE.match(text.strip()):
-        reporters, correspondents = _people(re.sub(r"^.*?(记者|通讯员)", r"\1", text.strip(), count=1))
+        reporters, correspondents = people(re.sub(r"^.*?(记者|通讯员)", r"\1", text.strip(), count=1))
         return Dateline(text.strip(), len(text), reporters, correspondents)
     for pattern in _DATELINE_PATTERNS:
         m = pattern.match(text)
@@ -217,7 +230,7 @@ def find_dateline(text: str) -> Dateline | None:
             continue
         groups = m.groupdict()
         inner = groups.get("inner") or groups.get("bare") or ""
-        reporters, correspondents = _people(inner)
+        reporters, correspondents = people(inner)
         end = m.end()
         while end < len(text) and text[end] in " ::":
             end += 1
@@ -331,16 +344,17 @@ _META_LINE_LABEL = re.compile(
     r"|浏览次数|阅读量|阅读数|访问量|访问次数|文章字数|字数|当前版|版次|版面|字体大小|字体|字号|文字缩放|关键词|标签"
     r"|信息来源|稿件来源|新闻来源|发布者|发布人|发布部门|审稿专家|核稿|编审|审稿|预览|时间|日期)[::]"
 )
-_LIST_MARKER = re.compile(r"^\s*[•·●○◆◇■□▪▸▶►\-*]\s*")
+_LIST_MARKER = re.compile(r"^\s*(?:[•·●○◆◇■□▪▸▶►\-*|]\s*)+")
+_TABLE_END = re.compile(r"(?:\s*\|)+\s*$")
 
 
 def strip_list_marker(text: str) -> str:
-    """A line without the list marker before it.
+    """A line without the list marker before it (or the cell bars of a table row).
 
-    >>> strip_list_marker("  • 发布机构:县卫计局")
-    '发布机构:县卫计局'
+    >>> strip_list_marker("  • 发布机构:县卫计局"), strip_list_marker("| 主题分类: 其它 |")
+    ('发布机构:县卫计局', '主题分类: 其它')
     """
-    return _LIST_MARKER.sub("", text, count=1)
+    return _TABLE_END.sub("", _LIST_MARKER.sub("", text, count=1))
 
 
 def meta_label(text: str) -> str | None:
@@ -479,7 +493,7 @@ def is_meta_line(text: str) -> bool:
 # ---------------------------------------------------------------- captions and headlines
 
 _CAPTION_CUE = re.compile(
-    r"(?:摄|供图|摄影)\)?$|^图为|^(?:图|图片)[::]|▲|△|现场。?$|合影(?:留念)?。?$|留影。?$|揭牌。?$|致辞。?$|剪彩。?$|授牌。?$|授旗。?$"
+    r"(?:摄|供图|摄影)\)?$|^图为|^(?:图|图片)[::]|▲|△|现场。?$|合影(?:留念)?。?$|留影。?$|揭牌。?$|致辞。?$|致词。?$|讲话。?$|剪彩。?$|授牌。?$|授旗。?$"
 )
 
 
@@ -505,6 +519,18 @@ def is_headline(text: str, limit: int | None = None) -> bool:
     return 2 <= visible_len(t) <= (limit or rules.LIMITS.headline_max_chars) and not is_prose(t) and t[-1] not in SOFT_END
 
 
+_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|[((][一二三四五六七八九十\d]+[))]|\d+[、.](?!\d)|第[一二三四五六七八九十\d]+[项部分章节、])")
+
+
+def is_numbered(text: str) -> bool:
+    """A line opening with a section number (一、 / (一) / 1. / 第一项).
+
+    >>> is_numbered("二、参观教育基地"), is_numbered("2.5万元"), is_numbered("第一,")
+    (True, False, False)
+    """
+    return bool(_NUMBERED.match(text.strip()))
+
+
 def has_heading_shape(text: str) -> bool:
     """Parallel phrases (``红色记忆 追寻初心``, ``党建、临床业务双提升``), a numbered or
     colon-led heading (``会议第一项:学中思``, ``一、…``).
@@ -513,7 +539,7 @@ def has_heading_shape(text: str) -> bool:
     [True, True, False]
     """
     t = text.strip()
-    if re.match(r"^(?:[一二三四五六七八九十]+[、.]|[((][一二三四五六七八九十\d]+[))]|\d+[、.]|第[一二三四五六七八九十\d]+[项部分章节])", t):
+    if is_numbered(t):
         return True
     limits = rules.LIMITS
     if re.search(r"[::]", t) and visible_len(t) <= limits.colon_heading_max_chars:

@@ -41,6 +41,7 @@ class Limits:
     short_line_max_chars: int = _limit(30, "A standalone line this short in a body is a caption or heading candidate; a short one-clause sentence this long standing alone is a caption.")
     heading_max_chars: int = _limit(22, "An unnumbered sub-heading is at most this long; a longer candidate line is body text.")
     meta_value_max_chars: int = _limit(12, "The value under a bare meta label (信息类别: / 部门信息) is this short.")
+    numbered_heading_max_chars: int = _limit(50, "A numbered sub-heading (一、 / (一) / 1. / 第一项) may run to this length.")
     closing_line_max_chars: int = _limit(12, "A short last line of an article: the writing unit's signature (…党支部) or a last heading.")
     nav_label_max_chars: int = _limit(6, "A navigation or column label above a headline (新闻动态, 党建工作) is this short; a headline is longer (it is never a title candidate, nor starts an article after a gap).")
     caption_cue_max_chars: int = _limit(50, "A line with a caption cue (…摄, 图为…, …合影留念) is a caption only when this short.")
@@ -103,7 +104,7 @@ RULES: tuple[Rule, ...] = (
     Rule("title_repeated", "body", "caption", "The headline repeated in the body (a photo title)."),
     Rule("body_caption_cue", "body", "caption", "Caption words in a short body line.", ("caption_cue_max_chars",)),
     Rule("short_line_run", "body", "caption", "In a run of standalone short lines, all but the last are captions.", ("short_line_max_chars",)),
-    Rule("heading", "body", "heading", "A standalone short line followed by body: a heading when the article has two or more, or when it has a heading's shape (一、 / (一) / 1. / 第一项, colon-led, parallel phrases).", ("heading_max_chars", "colon_heading_max_chars", "phrase_max_chars", "phrase_length_spread")),
+    Rule("heading", "body", "heading", "A standalone short line followed by body: a heading when the article has two or more, or when it has a heading's shape (一、 / (一) / 1. / 第一项, colon-led, parallel phrases).", ("heading_max_chars", "numbered_heading_max_chars", "colon_heading_max_chars", "phrase_max_chars", "phrase_length_spread")),
     Rule("lone_short_line", "body", "caption", "A standalone short line followed by body without a heading's shape or company: a photo caption.", ("heading_max_chars",)),
     Rule("long_unpunctuated_line", "body", "body", "A standalone unpunctuated line longer than a heading: prose.", ("heading_max_chars",)),
     Rule("closing_heading", "body", "heading", "A very short last line in an article that has headings.", ("closing_line_max_chars",)),

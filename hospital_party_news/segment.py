@@ -57,24 +57,36 @@ def fixed_roles(lines: list[Line], raw: str) -> list[Line]:
         elif p.is_tail_marker(s):
             in_tail = True
             out.append(decide(line, "tail_marker"))
-        elif p.is_date_line(s) and not p.split_trailing_date_line(s):
-            out.append(decide(line, "date_line"))
-        elif p.parse_credits(s):
-            out.append(decide(line, "credit_line"))
         elif p.meta_label(s):
             bare_label = p.is_bare_label(s)
-            out.append(decide(line, "meta_label_line"))
+            out += _piece_roles(line, raw)
         elif after_label and p.visible_len(s) <= rules.LIMITS.meta_value_max_chars and not p.is_prose(s):
             out.append(decide(line, "meta_value_line"))
-        elif p.is_image_file_name(s):
-            out.append(decide(line, "image_file_name"))
-        elif p.is_boilerplate(s):
-            out.append(decide(line, "site_furniture"))
-        elif p.is_meta_line(s):
-            out.append(decide(line, "view_count"))
         else:
-            out += _split_leads(line, raw)
+            out += _piece_roles(line, raw)
     return out
+
+
+def _piece_roles(line: Line, raw: str) -> list[Line]:
+    """What a piece is by its own text; a piece that holds several things (a date glued
+    to a sentence, a flattened page) is cut and each part judged again."""
+    s = p.strip_list_marker(line.simplified)
+    if p.is_date_line(s) and not p.split_trailing_date_line(s):
+        return [decide(line, "date_line")]
+    for test, rule in _OWN_TEXT_RULES:
+        if test(s):
+            return [decide(line, rule)]
+    return _split_leads(line, raw)
+
+
+# Tried in this order once date lines are out of the way (rules.RULES, stage "line").
+_OWN_TEXT_RULES = (
+    (p.parse_credits, "credit_line"),
+    (p.meta_label, "meta_label_line"),
+    (p.is_image_file_name, "image_file_name"),
+    (p.is_boilerplate, "site_furniture"),
+    (p.is_meta_line, "view_count"),
+)
 
 
 def _split_leads(line: Line, raw: str) -> list[Line]:
@@ -84,24 +96,27 @@ def _split_leads(line: Line, raw: str) -> list[Line]:
     flattened = p.split_flattened(raw[line.start : line.end], s)
     if flattened:
         head, tail = _cut(line, flattened, raw)
-        return [*_split_leads(head, raw), *_split_leads(tail, raw)]
+        return [*_piece_roles(head, raw), *_piece_roles(tail, raw)]
     meta = p.find_inline_meta(s)
     if meta:
         start, end = meta
         head, rest = _cut(line, start, raw)
         if end >= len(s.rstrip()):
-            return [*_split_leads(head, raw), decide(rest, "inline_meta")]
+            return [*_piece_roles(head, raw), decide(rest, "inline_meta")]
         middle, tail = _cut(rest, end - start, raw)
-        return [*_split_leads(head, raw), decide(middle, "inline_meta"), *_split_leads(tail, raw)]
+        return [*_piece_roles(head, raw), decide(middle, "inline_meta"), *_piece_roles(tail, raw)]
     glued = p.split_glued_datetime(s)
     if glued:
         head, tail = _cut(line, glued, raw)
-        return [decide(head, "glued_datetime"), *_split_leads(tail, raw)]
+        return [decide(head, "glued_datetime"), *_piece_roles(tail, raw)]
     trailing = p.split_trailing_date_line(s)
     if trailing:
         head, tail = _cut(line, trailing, raw)
-        return [*_split_leads(head, raw), decide(tail, "trailing_date_line")]
+        return [*_piece_roles(head, raw), decide(tail, "trailing_date_line")]
     dateline = p.find_dateline(s)
+    bare = p.strip_list_marker(s)
+    if dateline is None and bare != s and (byline := p.find_dateline(bare)) and byline.end >= len(bare.rstrip()):
+        return [decide(line, "dateline")]  # ■ 本报记者 鞠圣娇
     if dateline:
         if dateline.end >= len(s.rstrip()):
             return [decide(line, "dateline")]
@@ -129,12 +144,21 @@ def article_starts(lines: list[Line]) -> list[int]:
         starts = [i for i in md if _level(lines[i]) == top]
         if len(starts) > 1 or starts[0] > 0:
             return sorted({0, *starts[1:]} if _only_preamble(lines, starts[0]) else {0, *starts})
-    datelines = [i for i, ln in enumerate(lines) if ln.role == "dateline"]
+    datelines = [i for i, ln in enumerate(lines) if ln.role == "dateline" and not _follows_dateline(lines, i)]
     starts = {0}
     if len(datelines) >= 2:
         starts |= {_headline_block_start(lines, i) for i in datelines[1:]}
     starts |= set(_gap_starts(lines))
     return sorted(starts)
+
+
+def _follows_dateline(lines: list[Line], i: int) -> bool:
+    """A byline right under another (记者 …, then 通讯员 …): one dateline block, not a
+    second article."""
+    j = i - 1
+    while j >= 0 and lines[j].role == "boilerplate":
+        j -= 1
+    return j >= 0 and lines[j].role == "dateline"
 
 
 def _is_md(line: Line) -> bool:
@@ -350,7 +374,8 @@ def _body(lines: list[Line], start: int) -> None:
             kind = _parenthesised_kind(s, last=not any(_open(x) for x in content[k + 1 :]))
         elif p.is_caption_cue(s):
             kind = "body_caption_cue"
-        elif p.is_headline(s, rules.LIMITS.short_line_max_chars) and not (nxt and nxt[0] in p.CONTINUATION_START):
+        elif (p.is_headline(s, rules.LIMITS.short_line_max_chars)
+              or (p.is_numbered(s) and p.is_headline(s, rules.LIMITS.numbered_heading_max_chars))) and not (nxt and nxt[0] in p.CONTINUATION_START):
             kind = CANDIDATE
         else:
             kind = "prose"
@@ -384,7 +409,13 @@ def _parenthesised_kind(s: str, last: bool) -> str:
 CANDIDATE = "candidate"
 _BODY_KINDS = ("prose", "paragraph_continues")
 _SHORT_KINDS = (CANDIDATE, "title_repeated", "body_caption_cue", "parenthesised_caption")
-_SIGNING_UNIT = re.compile(r"(医院|卫生院|中心|支部|党委|科|部|办公室)$")
+_SIGNING_UNIT = re.compile(r"(医院|卫生院|中心|支部|党委|科|部|办|室|处|站|所|组|队)$")
+
+
+def _short_enough(s: str) -> bool:
+    """Short enough for a heading: numbered headings may be longer."""
+    limit = rules.LIMITS.numbered_heading_max_chars if p.is_numbered(s) else rules.LIMITS.heading_max_chars
+    return p.visible_len(s) <= limit
 
 
 def _resolve_candidates(content: list[Line], kinds: list[str]) -> None:
@@ -412,14 +443,14 @@ def _resolve_candidates(content: list[Line], kinds: list[str]) -> None:
             else:
                 trailing.append(last)
         k = j
-    short = [h for h in heads if p.visible_len(content[h].simplified) <= rules.LIMITS.heading_max_chars]
+    short = [h for h in heads if _short_enough(content[h].simplified)]
     company = len(short) >= 2 or "markup_heading" in kinds
     for h in heads:
         s = content[h].simplified
         if h in short and (company or p.has_heading_shape(s)):
             kinds[h] = "heading"
         else:
-            kinds[h] = "long_unpunctuated_line" if p.visible_len(s) > rules.LIMITS.heading_max_chars else "lone_short_line"
+            kinds[h] = "lone_short_line" if _short_enough(s) else "long_unpunctuated_line"
     has_heading = any(kind in ("heading", "markup_heading") for kind in kinds)
     for t in trailing:
         s = content[t].simplified
