@@ -114,11 +114,11 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _TONELESS = str.maketrans(_TONED, "aaaaeeeeiiiioooouuuuüüüünnnm")
 # A Han character, then a parenthesised Latin run (the '(' may have become '?' in a
 # garbled copy); whether the run is pinyin is decided against the syllable inventory.
-_ANNOTATION = re.compile(rf"(?<=[{_HAN}])[((?]([a-zA-Zü{_TONED}]{{1,7}})[))]")
+_ANNOTATION = re.compile(rf"(?<=[{_HAN}])[((?] ?([a-zA-Zü{_TONED}]{{1,7}}) ?[))]")
 # A toned syllable needs no Han character before it: Chinese prose never writes tone
 # marks, and a garbled run may have turned the annotated character into a Latin byte
 # (``I(lǐng)``).
-_TONED_ANNOTATION = re.compile(rf"(?<=\S)[((]([a-zA-Zü{_TONED}]{{1,7}})[))]")
+_TONED_ANNOTATION = re.compile(rf"(?<=\S)[((] ?([a-zA-Zü{_TONED}]{{1,7}}) ?[))]")
 
 
 @lru_cache(maxsize=1)
@@ -147,6 +147,8 @@ def remove_pinyin(text: str, toneless_ok: bool = False) -> tuple[str, list[str]]
     '當地'
     >>> remove_pinyin("區(qu)域", toneless_ok=True)
     ('區域', ['pinyin_removed'])
+    >>> remove_pinyin("社會(huì )服務")[0]
+    '社會服務'
     >>> remove_pinyin("笔痉兑I(lǐng)作用 Vitamin(a)")
     ('笔痉兑I作用 Vitamin(a)', ['pinyin_removed'])
     """

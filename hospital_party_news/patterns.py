@@ -47,7 +47,7 @@ _BOILERPLATE = re.compile(
     r"(您?(?:当前|所在)?的?位置[::]|当前位置|首页\s*(?:>|->|»|/)|>>|->|»"
     r"|分享到|分享至|扫一扫|扫码|微信扫|长按(?:识别|二维码)|二维码|打印本页|关闭窗口|返回顶部|收藏本|字号[::]|【字体|字体[::]"
     r"|网友评论|全部评论|查看更多评论|发表评论|我要评论|热榜|相关推荐|相关文章|相关阅读|相关新闻|延伸阅读|推荐阅读|猜你喜欢|热门文章|上一篇|下一篇"
-    r"|欢迎(?:光临|访问|来到|您)|您好,?欢迎|今天是[::]|^今天是|^返\s*回(?:列表|首页)?$|^更多\s*>*$|相关话题|相关链接|推荐公告|系统登录|^新闻组图"
+    r"|欢迎(?:光临|访问|来到|您)|您好,?欢迎|今天是[::]|^今天是|读完约|阅读时间|^本篇文章\d+字|^返\s*回(?:列表|首页)?$|^更多\s*>*$|相关话题|相关链接|推荐公告|系统登录|^新闻组图"
     r"|关注(?:公众号|我们|微信)|公众号[::]?\s*关注|点击关注|欢迎关注|友情链接|赞助链接|限时推广|广告|免责声明"
     r"|copyright|©|版权所有|all rights reserved|icp备|icp证|公网安备|技术支持|联系电话|联系我们|网站支持|ipv6|推荐使用|分辨率|浏览器|主办单位|承办单位"
     r"|\.com\b|\.cn\b)",
@@ -411,6 +411,7 @@ def has_publication_label(text: str) -> bool:
 
 
 _TRAILING_META = re.compile(r"(?:发布|发表|更新|发稿)?(?:时间|日期)[::]")
+_LABEL_START = re.compile(r"(?<!\S)[^\s::]{1,6}[::]|(?:发布|发表|更新|发稿)?(?:时间|日期)[::]")  # where a label:value run may begin
 
 
 def split_trailing_date_line(text: str) -> int:
@@ -419,10 +420,12 @@ def split_trailing_date_line(text: str) -> int:
 
     >>> split_trailing_date_line("我院举行新党员宣誓及义诊活动 发布时间:2013年12月9日")
     15
+    >>> split_trailing_date_line("传党恩 颂党情 办实事 科室:作者: 发布日期:2022-01-04")
+    12
     >>> split_trailing_date_line("时间:2019-10-08"), split_trailing_date_line("活动时间:我们出发。")
     (0, 0)
     """
-    for m in _TRAILING_META.finditer(text):
+    for m in _LABEL_START.finditer(text):
         head = text[: m.start()].strip()
         if head and is_headline(head) and not is_nav_label(head) and not _META_LABEL.search(head) and parse_date(head, dt.date.max) is None \
                 and is_date_line(text[m.start() :]):

@@ -280,12 +280,18 @@ def _best_headline(lines: list[Line], zone: int) -> int | None:
         s = ln.simplified
         if not _open(ln) or not p.is_headline(s) or p.is_caption_cue(s):
             continue
-        score = len(_bigrams(s) & context)
+        score = len(_bigrams(s) & context) + (rules.LIMITS.dated_headline_bonus if _date_follows(lines, idx) else 0)
         if p.is_nav_label(s) and score < rules.LIMITS.short_title_min_shared_bigrams:
             continue  # a label as short as a menu item is a headline only when it is about the text
         if score >= best_score:
             best, best_score = idx, score
     return best
+
+
+def _date_follows(lines: list[Line], idx: int) -> bool:
+    """The next piece is a date line: headline, date, text is how a web page reads."""
+    nxt = next((ln for ln in lines[idx + 1 :] if ln.role != "boilerplate" or ln.rule != "blank"), None)
+    return nxt is not None and nxt.role == "date"
 
 
 def _kicker(lines: list[Line], title: int) -> int | None:

@@ -100,6 +100,9 @@ def enrich_article(a: Article) -> Metadata:
         names.insert(0, own)  # the article's own institution, never named otherwise
     mentions = _place_mentions(text, found, headline_end, lead)
     where = _location(a.dateline, primary.name if primary else None, mentions)
+    if where.province is None:  # the text names no place: the credits and captions may (扬州市疾控中心宣教组)
+        aside = "\n".join([*(name for _, name in a.credits), *a.captions])
+        where = locate([(m, 1.0) for m in find_places(aside, in_name=True)]) if aside else where
     campaigns = find_campaigns(text)
     dates = event_dates(body)
     year, year_source = article_year(
