@@ -372,12 +372,12 @@ def _body(lines: list[Line], start: int) -> None:
         continuing = previous_body is not None and kinds[-1] in _BODY_KINDS and not _ends(previous_body.simplified)
         if _is_heading_hint(ln):
             kind = "markup_heading"
+        elif p.parenthesised(s) is not None:
+            kind = _parenthesised_kind(s, last=not any(_open(x) for x in content[k + 1 :]))
         elif continuing:
             kind = "paragraph_continues"
         elif title and _norm(s) == title:
             kind = "title_repeated"
-        elif p.parenthesised(s) is not None:
-            kind = _parenthesised_kind(s, last=not any(_open(x) for x in content[k + 1 :]))
         elif p.is_caption_cue(s):
             kind = "body_caption_cue"
         elif (p.is_headline(s, rules.LIMITS.short_line_max_chars)
