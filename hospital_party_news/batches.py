@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from .patterns import latest_date
+from .dates import latest_date
 from .read import read_document
 from .records import Document
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from . import patterns as p
+from .dates import Published, parse_date
 from .records import Article, ArticleDraft, Document, Line, Section
 from .script import to_simplified
 
@@ -28,7 +29,7 @@ def _headline(lines: list[Line]) -> tuple[str | None, str | None, str | None, st
     return simp(main), main, (simp(subtitle) if subtitle else None), (simp(column) if column else None)
 
 
-def _published(lines: list[Line], body_start: int, today: dt.date) -> p.Published | None:
+def _published(lines: list[Line], body_start: int, today: dt.date) -> Published | None:
     """The date on the header's date lines (those above the first paragraph); else on a
     date line elsewhere in the article that says it is the publication date (发布时间 …
     under the text)."""
@@ -36,7 +37,7 @@ def _published(lines: list[Line], body_start: int, today: dt.date) -> p.Publishe
     meta = " ".join(ln.simplified for ln in lines[: max(body_start, first_body)] if ln.role == "date")
     if not meta:
         meta = " ".join(ln.simplified for ln in lines[body_start:] if ln.role == "date" and p.has_publication_label(ln.simplified))
-    return p.parse_date(meta, today) if meta else None
+    return parse_date(meta, today) if meta else None
 
 
 def _sections(lines: list[Line], body_start: int) -> list[Section]:

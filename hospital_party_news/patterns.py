@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from . import rules
 from .chars import HAN, URL
+from .dates import DATE_PATTERNS, YEAR, parse_date
 
 TERMINAL = "。!?!?…;;"
 CLOSERS = "”’」』))》〉】]\"'"
@@ -241,72 +242,11 @@ def find_dateline(text: str) -> Dateline | None:
 
 # ---------------------------------------------------------------- publication dates
 
-_TIME = r"(?:[\sT]*(?P<H>\d{1,2})[::时](?P<M>\d{2})(?:[::分](?P<S>\d{2}))?)?"
-_DATE_PATTERNS = (
-    re.compile(rf"(?P<y>(?:19|20)\d\d)\s*[-/.]\s*(?P<m>\d{{1,2}})\s*[-/.]\s*(?P<d>\d{{1,2}})(?!\d){_TIME}"),
-    re.compile(rf"(?P<y>(?:19|20)\d\d)年(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日{_TIME}"),
-    re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>(?:19|20)\d\d){_TIME}"),
-    re.compile(rf"(?<!\d)(?P<y>(?:19|20)\d\d)\s+(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})(?!\d){_TIME}"),
-)
 _META_LABEL = re.compile(
     r"发布|时间|日期|更新|来源|作者|浏览|阅读|点击|编辑|字号|稿源|访问|次数|责编"
 )
-_DATE_PIECE = re.compile(r"^(?:(?:19|20)\d\d(?:年)?|\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}:\d{2}(?::\d{2})?)$")
-_GLUED_DATETIME = re.compile(r"^((?:19|20)\d\d[-/]\d{1,2}[-/]\d{1,2}[\sT]+\d{1,2}:\d{2}(?::\d{2})?)\s*(?=\S)")
-EARLIEST = dt.date(1949, 10, 1)
-
-
-@dataclass
-class Published:
-    date: dt.date
-    at: dt.datetime | None
-
-
-def parse_date(text: str, today: dt.date | None = None) -> Published | None:
-    """The first plausible date (and time) in a text.
-
-    >>> parse_date("发布日期:2025-06-04 15:36:56 浏览次数:")
-    Published(date=datetime.date(2025, 6, 4), at=datetime.datetime(2025, 6, 4, 15, 36, 56))
-    >>> parse_date("06.07.2018 18:46").date, parse_date("2018年1月25日").at
-    (datetime.date(2018, 7, 6), None)
-    >>> parse_date("2023 03-10 10:19").at
-    datetime.datetime(2023, 3, 10, 10, 19)
-    """
-    today = today or dt.date.today()
-    for pattern in _DATE_PATTERNS:
-        for m in pattern.finditer(text):
-            try:
-                day = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
-            except ValueError:
-                continue
-            if not EARLIEST <= day <= today:
-                continue
-            at = None
-            if m["H"] is not None:
-                try:
-                    at = dt.datetime(day.year, day.month, day.day, int(m["H"]), int(m["M"]), int(m["S"] or 0))
-                except ValueError:
-                    at = None
-            return Published(day, at)
-    return None
-
-
-def latest_date(text: str) -> dt.date | None:
-    """The latest well-formed date written anywhere in ``text``, whatever the build day
-    (``parse_date`` skips dates after the build day, so a result is the same for every
-    build day on or after this one).
-
-    >>> latest_date("2019年5月4日 … 2031-01-02 … 2020/2/30")
-    datetime.date(2031, 1, 2)
-    """
-    days = []
-    for pattern in _DATE_PATTERNS:
-        for m in pattern.finditer(text):
-            try:
-                days.append(dt.date(int(m["y"]), int(m["m"]), int(m["d"])))
-            except ValueError:
-                continue
-    return max(days, default=None)
+_DATE_PIECE = re.compile(rf"^(?:{YEAR}(?:年)?|\d{{1,2}}[-/.月]\d{{1,2}}日?|\d{{1,2}}:\d{{2}}(?::\d{{2}})?)$")
+_GLUED_DATETIME = re.compile(rf"^({YEAR}[-/]\d{{1,2}}[-/]\d{{1,2}}[\sT]+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)\s*(?=\S)")
 
 
 def is_date_line(text: str) -> bool:
@@ -322,7 +262,7 @@ def is_date_line(text: str) -> bool:
     if visible_len(t) > rules.LIMITS.date_line_max_chars or "。" in t or parse_date(t, dt.date.max) is None:
         return False
     rest = t
-    for pattern in _DATE_PATTERNS:
+    for pattern in DATE_PATTERNS:
         rest = pattern.sub("", rest)
     return bool(_META_LABEL.search(t)) or visible_len(rest) <= rules.LIMITS.date_line_max_other_chars
 
@@ -454,7 +394,7 @@ def find_inline_meta(text: str) -> tuple[int, int] | None:
         head = text[: m.start()].strip()
         if not head or is_prose(head):
             continue
-        date = next((d for pattern in _DATE_PATTERNS if (d := pattern.match(text, m.end())) is not None), None)
+        date = next((d for pattern in DATE_PATTERNS if (d := pattern.match(text, m.end())) is not None), None)
         if date is None:
             continue
         end = date.end()

@@ -17,7 +17,7 @@ import pyarrow as pa_arrow
 
 from .chars import URL
 from .clean import count_toned_annotations
-from .patterns import EARLIEST
+from .dates import EARLIEST
 from .records import Document
 from .rules import RULES_BY_NAME
 from .schema import ARTICLES, CONFIGS, DOCUMENTS, QUALITY_FLAGS, SECTIONS, Config
