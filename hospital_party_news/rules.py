@@ -55,7 +55,6 @@ class Limits:
     colon_heading_max_chars: int = _limit(20, "A colon-led line this short has a heading's shape (会议第一项:学中思).")
     phrase_max_chars: int = _limit(10, "Parallel phrases of a heading (红色记忆 追寻初心) are each at most this long…")
     phrase_length_spread: int = _limit(4, "…and differ in length by at most this much.")
-    gap_min_blank_lines: int = _limit(2, "A new article starts after a gap of at least this many blank lines (and wider than the page's usual gap).")
     dateline_window_lines: int = _limit(3, "A header line counts as 'before a dateline' when a dateline follows within this many open lines.")
 
     def reasons(self) -> dict[str, tuple[int, str]]:
@@ -93,7 +92,7 @@ RULES: tuple[Rule, ...] = (
     Rule("markdown_title", "header", "title", "A top-level Markdown heading opening an article."),
     Rule("above_headline", "header", "boilerplate", "A line above the chosen headline (navigation, site names, labels), or a label above text that has no headline.", ("nav_label_max_chars",)),
     Rule("caption_cue", "header", "caption", "Caption words (…摄, 图为…, ▲, …合影留念) in a short line.", ("caption_cue_max_chars",)),
-    Rule("headline", "header", "title", "Of the headline-shaped lines above an article's first sentence (not a sentence, not ending mid-phrase, not a short label), the one sharing the most words with the text below; ties go to the later line. An article starts at the top of the page, at a Markdown heading, at the headline block above a second dateline, or at a headline after a wide gap (or after a signed paragraph) followed by prose.", ("headline_max_chars", "nav_label_max_chars", "title_min_shared_bigrams", "short_title_min_shared_bigrams", "dated_headline_bonus", "kicker_min_shared_bigrams", "title_context_chars", "gap_min_blank_lines")),
+    Rule("headline", "header", "title", "Of the headline-shaped lines above an article's first sentence (not a sentence, not ending mid-phrase, not a short label), the one sharing the most words with the text below; ties go to the later line. An article starts at the top of the page, at a Markdown heading, at the headline block above a second dateline, or at a headline after a gap wider than the page's usual one between paragraphs (or after a signed paragraph) followed by prose.", ("headline_max_chars", "nav_label_max_chars", "title_min_shared_bigrams", "short_title_min_shared_bigrams", "dated_headline_bonus", "kicker_min_shared_bigrams", "title_context_chars")),
     Rule("short_caption_before_dateline", "header", "caption", "A short one-clause sentence between a headline and its dateline.", ("short_line_max_chars", "dateline_window_lines")),
     Rule("subtitle", "header", "subtitle", "A second, shorter headline-shaped line without commas or colons.", ("subtitle_max_chars",)),
     Rule("text_before_dateline", "header", "boilerplate", "Other text injected between a headline and its dateline.", ("dateline_window_lines",)),

@@ -208,7 +208,7 @@ def _gap_starts(lines: list[Line]) -> list[int]:
             continue
         if not (p.is_prose(nxt.simplified) or p.visible_len(nxt.simplified) > rules.LIMITS.short_line_max_chars):
             continue
-        wide = ln.blank_before >= max(rules.LIMITS.gap_min_blank_lines, usual + 1)
+        wide = ln.blank_before > usual  # wider than the page's usual gap between paragraphs
         signed = _open(prev) and bool(p.split_signature(prev.simplified)[1])
         after_prose = prev.role != UNDECIDED or _ends(prev.simplified)
         if (wide and after_prose) or signed:
