@@ -12,6 +12,7 @@ import ctypes.util
 import fcntl
 import json
 import os
+import secrets
 import shutil
 import tempfile
 import time
@@ -247,9 +248,7 @@ def staging(target: Path):
             check_owned(target)  # again, under the lock: another build may have written meanwhile
             recover(target)
             ledger.truncate(0)
-            tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
-            ledger.write(tmp.name + "\n")  # before anything is in it: the proof that it is ours
-            ledger.flush()
+            tmp = _new_staging_folder(target, ledger)
             try:
                 yield tmp
             except BaseException:
@@ -264,6 +263,24 @@ def staging(target: Path):
                 with suppress(OSError):
                     folder.rmdir()  # only when empty
         raise
+
+
+def _new_staging_folder(target: Path, ledger) -> Path:
+    """A new, empty folder beside ``target``, its name written to the ledger *before* it
+    is made: a build killed at any moment leaves either a name without a folder (harmless)
+    or a folder the ledger proves is ours, never an unmarked one."""
+    while True:
+        tmp = target.parent / f".{target.name}.tmp-{secrets.token_hex(6)}"
+        ledger.write(tmp.name + "\n")
+        ledger.flush()
+        try:
+            tmp.mkdir(mode=0o700)
+            return tmp
+        except FileExistsError:  # not ours: never touched, another name is drawn
+            continue
+        except OSError:  # read-only, full, no permission: the ledger goes back to empty
+            ledger.truncate(0)
+            raise
 
 
 class BuildLocked(Exception):
