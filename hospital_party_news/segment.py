@@ -43,6 +43,9 @@ def _cut(line: Line, at: int, raw: str) -> tuple[Line, Line]:
 
 
 def fixed_roles(lines: list[Line], raw: str) -> list[Line]:
+    """Stage "line" of ``rules.RULES``: every piece that its own text decides (the rest stay
+    undecided for the header and body stages). Two things need the previous line: the tail
+    after a related-links marker, and the value under a bare label."""
     out: list[Line] = []
     in_tail = bare_label = False
     for line in lines:
@@ -90,8 +93,10 @@ _OWN_TEXT_RULES = (
 
 
 def _split_leads(line: Line, raw: str) -> list[Line]:
-    """A date-time glued to the first sentence, or a dateline opening a paragraph, becomes
-    a piece of its own."""
+    """Cut a piece that holds several things, and judge each part again: a page flattened
+    into one line (at the spaces after full stops), meta items between a headline and the
+    text, a date label glued to a headline, a date-time glued to the first sentence, a
+    dateline opening a paragraph."""
     s = line.simplified
     flattened = p.split_flattened(raw[line.start : line.end], s)
     if flattened:
@@ -399,14 +404,10 @@ def _body(lines: list[Line], start: int) -> None:
             previous_open = False
 
 
-def _parenthesised(s: str) -> str:
-    return p.parenthesised(s) or ""
-
-
 def _parenthesised_kind(s: str, last: bool) -> str:
     """A standalone line wholly in parentheses: credits ((来源:…), (作者:…)), the writing
     unit's signature when it closes the article, else a photo caption."""
-    inner = _parenthesised(s)
+    inner = p.parenthesised(s) or ""
     if p.parse_credits(inner) or p.find_dateline(inner):
         return "parenthesised_credit"
     return "parenthesised_signature" if last else "parenthesised_caption"
