@@ -1,5 +1,5 @@
-"""Health institutions named in an article: hospitals, 卫生院, 疾控中心, 血液中心,
-妇幼保健院, medical universities, 卫健委 / 卫生健康局 …
+"""Health institutions named in an article: hospitals, 卫生院, 卫生室, 疾控中心, 血液中心,
+中心血站, 妇幼保健院, medical universities, 卫健委 / 卫生健康局 / 卫生计生委 …
 
 Each mention is a head noun plus the name before it (``names.py``). Then:
 - a name inside a longer one is the longer one (长治医学院 in 长治医学院附属和济医院);
@@ -19,7 +19,8 @@ from .names import Name, name_ending_at
 HEADS = (
     "卫生和计划生育委员会", "卫生健康委员会", "疾病预防控制中心", "社区卫生服务中心", "卫生服务中心", "卫生健康局", "卫生健康委",
     "医疗保障局", "医学科学院", "中医科学院", "中医药大学", "医科大学", "医学院", "卫健委", "卫健局", "卫计委", "卫生局",
-    "医保局", "疾控中心", "血液中心", "急救中心", "医学中心", "医疗中心", "诊断中心", "防治中心", "医疗集团", "卫生院",
+    "医保局", "疾控中心", "中心血站", "血液中心", "急救中心", "医学中心", "医疗中心", "诊断中心", "防治中心", "医疗集团",
+    "卫生服务站", "卫生计生委", "卫生院", "卫生室", "血站",
     "保健院", "中医院", "医院", "分院",
 )
 HEAD = re.compile("|".join(HEADS))
@@ -89,6 +90,8 @@ def institutions(text: str) -> list[Institution]:
 
     >>> [i.name for i in institutions("肿瘤医院党委书记带队。天津医科大学肿瘤医院承办,联合上级医院。")]
     ['天津医科大学肿瘤医院']
+    >>> [i.name for i in institutions("国家卫健委调研组走访寿张镇卫生院、沙洲村卫生室和市中心血站。")]
+    ['国家卫健委', '寿张镇卫生院', '沙洲村卫生室', '市中心血站']
     """
     found = mentions(text)
     alias = _aliases(text, found)

@@ -33,6 +33,8 @@ _NOT_INSIDE = {
 }
 _LEVEL_CHARS = set("省市县区州镇乡村旗盟")
 _START_TAGS = {"ns", "nt", "nz", "j", "eng"}
+_NATIONAL = {"国家"}  # 国家卫健委: the national body is a proper name
+_GRASSROOTS_LEVELS = set("镇乡村")  # a town or village too small for the gazetteer: 寿张镇, 沙洲村
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,8 @@ def _inside(word: str, flag: str) -> bool:
 
 def _starts(word: str, flag: str) -> bool:
     if flag in _START_TAGS or word in _LEVEL_CHARS or (word[1:] == "委" and word[0] in _LEVEL_CHARS):
+        return True
+    if word in _NATIONAL or (len(word) >= 3 and word[-1] in _GRASSROOTS_LEVELS):  # 国家卫健委; 寿张镇卫生院
         return True
     found = find_places(word, in_name=True)
     return bool(found) and found[0].start == 0
