@@ -62,8 +62,31 @@ def run_ordered(fn: Callable[..., R], jobs: Iterable[tuple], workers: int = 1, e
             yield fn(*args)
     else:
         context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-        with context.Pool(workers, initializer=die_with_parent) as pool:
+        pool = context.Pool(workers, initializer=die_with_parent)
+        try:
             yield from _windowed(lambda args: pool.apply_async(_call, ((fn, args),)), jobs, 2 * workers, lambda f: f.get())
+        finally:
+            _stop(pool)
+
+
+POOL_STOP_SECONDS = 10  # how long stopping the pool may take before its workers are killed
+
+
+def _stop(pool: Any) -> None:
+    """Stop a process pool, in bounded time. ``Pool.terminate`` can block for good when it
+    is interrupted at the wrong moment (it waits for a queue lock that an idle worker
+    holds; seen once in a few hundred Ctrl-C tests), and a build must never hang on
+    Ctrl-C: after ``POOL_STOP_SECONDS`` the workers are killed and the build goes on
+    unwinding (the stuck thread is a daemon and does not keep the process alive)."""
+    import threading
+
+    stopper = threading.Thread(target=pool.terminate, name="pool-stop", daemon=True)
+    stopper.start()
+    stopper.join(POOL_STOP_SECONDS)
+    if stopper.is_alive():
+        for worker in getattr(pool, "_pool", []):  # the pool's own list of worker processes
+            worker.kill()
+        stopper.join(POOL_STOP_SECONDS)
 
 
 def _windowed(submit: Callable[[tuple], Any], jobs: Iterable[tuple], window: int, result: Callable[[Any], R]) -> Iterator[R]:
