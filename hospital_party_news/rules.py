@@ -75,19 +75,19 @@ class Rule:
 
 # In the order they are tried within each stage.
 RULES: tuple[Rule, ...] = (
+    Rule("after_tail_marker", "line", "boilerplate", "Any line after a tail marker, up to the next Markdown heading."),
     Rule("blank", "line", "boilerplate", "Nothing left after cleaning."),
     Rule("tail_marker", "line", "boilerplate", "延伸阅读 / 相关新闻 / 网友评论 … on a line of its own: related links follow."),
-    Rule("after_tail_marker", "line", "boilerplate", "Any line after a tail marker, up to the next Markdown heading."),
+    Rule("meta_value_line", "line", "boilerplate", "The short value on the line after a bare label (信息类别: / 部门信息).", ("meta_value_max_chars",)),
     Rule("date_line", "line", "date", "A date with a meta label (发布时间, 来源, 浏览 …), a date nearly alone, or a piece of a date split over lines.", ("date_line_max_chars", "date_line_max_other_chars")),
     Rule("credit_line", "line", "credit", "Starts with a credit role and a separator (编辑: / 文|图 / 审核:), not a sentence.", ("credit_line_max_chars",)),
     Rule("meta_label_line", "line", "boilerplate", "A short line opening with a meta or disclosure-table label and a colon (索引号:, 发布机构:, 点击率:, 字号:, 核稿: …), list markers and spaces in the label ignored."),
-    Rule("meta_value_line", "line", "boilerplate", "The short value on the line after a bare label (信息类别: / 部门信息).", ("meta_value_max_chars",)),
     Rule("image_file_name", "line", "boilerplate", "An image file name (微信图片_2021….jpg) or an editor's artefact (from clipboard) where an image stood."),
     Rule("site_furniture", "line", "boilerplate", "Navigation, share and follow prompts, footers, addresses, placeholders, symbol-only lines.", ("furniture_max_chars", "prose_min_full_stops")),
     Rule("view_count", "line", "boilerplate", "A view or click count without a date (浏览次数: 123)."),
-    Rule("glued_datetime", "line", "date", "A date-time glued to the start of the first sentence, cut off as its own piece."),
     Rule("inline_meta", "line", "date", "A run of meta items (发布时间:DATE 浏览:N …) between a headline and the text on one line, as a page flattened into one line holds them; cut off as its own piece. A flattened page is first cut into paragraphs at the spaces after full stops."),
     Rule("trailing_date_line", "line", "date", "A publication-date label and date glued to the end of a headline (…活动 发布时间:2013年12月9日), cut off as its own piece.", ("date_line_max_chars",)),
+    Rule("glued_datetime", "line", "date", "A date-time glued to the start of the first sentence, cut off as its own piece."),
     Rule("dateline", "line", "dateline", "本报X月X日讯(记者 … 通讯员 …), 【记者 …】, (记者 …), or a standalone byline; cut off the paragraph it opens.", ("byline_max_chars",)),
     Rule("markdown_title", "header", "title", "A top-level Markdown heading opening an article."),
     Rule("above_headline", "header", "boilerplate", "A line above the chosen headline (navigation, site names, labels), or a label above text that has no headline.", ("nav_label_max_chars",)),
@@ -139,7 +139,7 @@ def markdown_table() -> str:
     out = ["# Line-role rules", "", "Generated from `hospital_party_news/rules.py`. Each piece of a raw text gets the role of",
            "the first rule of its stage that matches; `documents.line_rules` records the rule's name.", "",
            "| # | rule | stage | role | what it checks | parameters |", "|---|---|---|---|---|---|"]
-    out += [f"| {n} | `{r.name}` | {r.stage} | {r.role} | {r.test} | {', '.join(f'`{p}`' for p in r.params)} |"
+    out += [f"| {n} | `{r.name}` | {r.stage} | {r.role} | {r.test.replace('|', chr(92) + '|')} | {', '.join(f'`{p}`' for p in r.params)} |"
             for n, r in enumerate(RULES, start=1)]
     out += ["", "## Parameters", "", "| parameter | value | why |", "|---|---|---|"]
     out += [f"| `{name}` | {value} | {reason} |" for name, (value, reason) in LIMITS.reasons().items()]

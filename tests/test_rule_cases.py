@@ -84,3 +84,9 @@ def test_the_rule_table_is_consistent() -> None:
     named = set(re.findall(r'"(\w+)"', SEGMENT_SOURCE))
     assert set(rules.RULES_BY_NAME) - named == set(), "a rule in the table the segmenter never names"
     assert all(reason for _, reason in rules.LIMITS.reasons().values())
+
+
+def test_the_printed_rule_table_keeps_its_columns() -> None:
+    rows = [line for line in rules.markdown_table().splitlines() if line.startswith("| ") and "`" in line]
+    assert len(rows) == len(rules.RULES) + len(PARAMETERS)
+    assert all(len(re.findall(r"(?<!\\)\|", row)) in (7, 4) for row in rows)  # rule rows: 6 cells; parameter rows: 3
