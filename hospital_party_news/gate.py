@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 
 from .chars import HAN, HAN_CHAR
-from .mojibake import word_frequency
+from .mojibake import count_words
 
 _HAN = HAN_CHAR
 _LETTER = re.compile(r"[^\W\d_]")
@@ -101,4 +101,4 @@ def han_pairs(text: str, max_pairs: int = RULES.max_pairs) -> list[str]:
 
 
 def _share_of_words(pairs: list[str]) -> float:
-    return sum(1 for p in pairs if word_frequency(p) > 0) / len(pairs) if pairs else 0.0
+    return count_words(pairs) / len(pairs) if pairs else 0.0

@@ -30,6 +30,7 @@ from .script import converter_name
 from .steps import add_counts
 from .validate import UniqueKeys, ValidationFailed
 from .version import BUILDER_VERSION, DATASET_VERSION
+from .warm import warm_up
 from .write import ParquetWriters, arrow_size, check_owned, file_entry, output_files, parquet_path, staging, write_json
 
 
@@ -54,7 +55,7 @@ def build_day() -> dt.date:
 
 def dependency_versions() -> dict[str, str]:
     versions = {"python": platform.python_version(), "opencc": converter_name(), "builder_source": builder_digest()}
-    for dist in ("pyarrow", "datasets", "pandera", "jieba", "pandas"):
+    for dist in ("pyarrow", "datasets", "pandera", "jieba", "rjieba", "pandas"):
         try:
             versions[dist] = metadata.version(dist)
         except metadata.PackageNotFoundError:
@@ -173,6 +174,8 @@ def _build_once(files: list[RawFile], settings: Settings, dependencies: dict[str
                 strict: bool) -> tuple[BuildResult, set[str]]:
     """One pass over the batches into a staging folder, swapped in at the end."""
     jobs = ((batch, settings, str(cache_dir) if cache_dir else None, dependencies) for batch in make_batches(files))
+    if engine == "local":
+        warm_up()  # before the pool forks: the workers share one copy of the dictionaries
     result = BuildResult(output_dir, n_files=len(files))
     inputs: list[dict] = []
     keys: set[str] = set()

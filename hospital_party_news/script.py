@@ -105,6 +105,11 @@ def _can_change() -> Callable[[str], bool]:
     return lambda text: not changing.isdisjoint(text) or bool(pattern and pattern.search(text))
 
 
+def may_change(text: str) -> bool:
+    """Whether t2s could change ``text`` (False: it certainly cannot)."""
+    return _can_change()(text)
+
+
 @lru_cache(maxsize=65536)
 def to_simplified_raw(text: str) -> str:
     """Plain OpenCC t2s, no exceptions (used for lookups)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from .tables import table_rows
 
@@ -20,7 +20,7 @@ class ActivityType:
     definition: str
     cues: tuple[str, ...]
 
-    @property
+    @cached_property  # compiled once per type, not once per article
     def pattern(self) -> re.Pattern[str]:
         return re.compile("|".join(map(re.escape, self.cues)))
 
