@@ -23,6 +23,7 @@ line holding many articles.
 
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass
 
@@ -94,7 +95,7 @@ def han_pairs(text: str, max_pairs: int = RULES.max_pairs) -> list[str]:
     """The first ``max_pairs`` adjacent Han character pairs of ``text``."""
     pairs: list[str] = []
     for run in _HAN_RUN.findall(text):
-        pairs += (run[i : i + 2] for i in range(len(run) - 1))
+        pairs += map(operator.add, run, run[1:])  # the adjacent pairs, made in C
         if len(pairs) >= max_pairs:
             break
     return pairs[:max_pairs]

@@ -17,7 +17,6 @@ Known pitfalls and how they are handled (``EXCEPTIONS`` below, tested in tests/t
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -47,73 +46,42 @@ def _converter():
 
 
 def converter_name() -> str:
-    """Which OpenCC implementation this build uses (recorded in the manifest)."""
-    from importlib import metadata
-
-    for dist in ("opencc-python-reimplemented", "opencc", "OpenCC"):
-        try:
-            return f"{dist} {metadata.version(dist)} ({OPENCC_CONFIG})"
-        except metadata.PackageNotFoundError:
-            continue
-    return f"unknown ({OPENCC_CONFIG})"
-
-
-def _dictionary_folder() -> Path:
+    """Which OpenCC implementation this build uses (recorded in the manifest). Both
+    distributions install the module ``opencc``; the module itself says which one is
+    there (the C++ binding has ``clib``, the pure-Python one a ``dictionary`` folder)."""
     import opencc
 
-    return Path(opencc.__file__).parent / "dictionary"
+    folder = Path(opencc.__file__).parent
+    dist = "opencc" if (folder / "clib").exists() else "opencc-python-reimplemented"
+    from importlib import metadata
+
+    try:
+        return f"{dist} {metadata.version(dist)} ({OPENCC_CONFIG})"
+    except metadata.PackageNotFoundError:
+        return f"{dist} (version unknown) ({OPENCC_CONFIG})"
 
 
-def _read_dictionary(path: Path) -> dict[str, str]:
-    """An OpenCC text dictionary: key, tab, candidates (the first one is used)."""
-    entries = {}
-    for line in path.read_text("utf-8").splitlines():
-        if line.strip():
-            key, values = line.split("\t", 1)
-            entries[key] = values.split()[0]
-    return entries
+# Every code point whose character t2s may map to another (CJK blocks, compatibility ideographs).
+_CONVERTIBLE_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
 
 
 @lru_cache(maxsize=1)
-def changing_characters() -> frozenset[str] | None:
-    """The characters t2s maps to another one; None where the converter's dictionaries
-    cannot be read (the C++ OpenCC keeps them compiled)."""
-    try:
-        characters = _read_dictionary(_dictionary_folder() / "TSCharacters.txt")
-    except (ImportError, OSError, ValueError):
-        return None
-    return frozenset(k for k, v in characters.items() if v != k)
+def changing_characters() -> frozenset[str]:
+    """The characters t2s maps to another one on their own, asked of the converter one
+    by one (whatever its engine keeps its dictionaries in).
 
-
-@lru_cache(maxsize=1)
-def _can_change() -> Callable[[str], bool]:
-    """A quick test that is True whenever t2s could change a text: it holds a character
-    that t2s maps to another, or a phrase of the phrase table that converts although none
-    of its characters does alone (反覆 → 反复). Without readable dictionaries every text
-    counts. Most of a simplified corpus then skips the converter
-    (``tests/test_script_fast.py`` checks that the result is the same)."""
-    changing = changing_characters()
-    try:
-        phrases = _read_dictionary(_dictionary_folder() / "TSPhrases.txt")
-    except (ImportError, OSError, ValueError):
-        changing = None
-    if changing is None:
-        return lambda text: True
+    >>> {"黨", "員", "党"} & changing_characters() == {"黨", "員"}
+    True
+    """
     convert = _converter().convert
-    quiet = sorted((p for p in phrases if changing.isdisjoint(p) and convert(p) != p), key=len, reverse=True)
-    pattern = re.compile("|".join(map(re.escape, quiet))) if quiet else None
-    return lambda text: not changing.isdisjoint(text) or bool(pattern and pattern.search(text))
-
-
-def may_change(text: str) -> bool:
-    """Whether t2s could change ``text`` (False: it certainly cannot)."""
-    return _can_change()(text)
+    chars = (chr(c) for lo, hi in _CONVERTIBLE_RANGES for c in range(lo, hi + 1))
+    return frozenset(ch for ch in chars if convert(ch) != ch)
 
 
 @lru_cache(maxsize=65536)
 def to_simplified_raw(text: str) -> str:
     """Plain OpenCC t2s, no exceptions (used for lookups)."""
-    return _converter().convert(text) if _can_change()(text) else text
+    return _converter().convert(text)
 
 
 def to_simplified(text: str) -> str:
@@ -139,11 +107,8 @@ def traditional_share(text: str) -> float:
     han = _HAN.findall(text)
     if not han:
         return 0.0
-    changing = changing_characters()
-    if changing is not None:  # counted per character: no need to convert the document
-        return sum(ch in changing for ch in han) / len(han)
-    simplified = to_simplified_raw("".join(han))
-    return sum(a != b for a, b in zip(han, simplified, strict=False)) / len(han)
+    changing = changing_characters()  # counted per character: no need to convert the document
+    return sum(ch in changing for ch in han) / len(han)
 
 
 def detect_script(text: str) -> str:

@@ -26,7 +26,7 @@ def _loaders() -> tuple[tuple[str, Callable[[], object]], ...]:
         ("jieba part-of-speech tables", posseg),
         ("dictionary tags", jieba_tags),
         ("OpenCC converter", script._converter),
-        ("OpenCC quick test", script._can_change),
+        ("OpenCC changing characters", script.changing_characters),
         ("garbled-run characters", mojibake._suspects),
         ("pinyin syllables", clean.pinyin_syllables),
         ("gazetteer", gazetteer._lengths),

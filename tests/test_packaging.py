@@ -23,7 +23,7 @@ from hospital_party_news import cli
 from hospital_party_news.version import BUILDER_VERSION, DATASET_VERSION
 
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
-IMPORT_NAMES = {"pyyaml": "yaml", "opencc-python-reimplemented": "opencc", "dask[distributed]": "dask"}
+IMPORT_NAMES = {"pyyaml": "yaml", "dask[distributed]": "dask"}
 
 
 def _declared(requirements: list[str]) -> set[str]:
