@@ -9,6 +9,7 @@ import os
 import platform
 import shutil
 import sys
+import threading
 from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ from .cache import BatchCache, builder_digest, claim, entries
 from .croissant import DESCRIPTION, croissant
 from .docs import data_license, render_card, write_schema_dir
 from .engine import run_ordered
-from .figures import FIGURE_COLUMNS, figures_markdown, write_figures
+from .figures import FIGURE_COLUMNS, figures_markdown, preload, write_figures
 from .read import DEFAULT_MAX_BYTES, InputError, discover, document_ids, name_problem, printable
 from .schema import CONFIGS, SCHEMA_VERSION
 from .script import converter_name
@@ -181,6 +182,7 @@ def _build_once(files: list[RawFile], settings: Settings, dependencies: dict[str
     keys: set[str] = set()
     warnings: list[str] = []
     summary_columns: list[pa.Table] = []
+    preloading: threading.Thread | None = None
     with staging(output_dir) as tmp:
         writers = ParquetWriters(tmp)
         uniqueness = UniqueKeys()
@@ -206,6 +208,9 @@ def _build_once(files: list[RawFile], settings: Settings, dependencies: dict[str
                     result.steps = add_counts(result.steps, batch.stats)
                     if progress:
                         progress(len(inputs), len(files))
+                    if preloading is None:  # the pool has forked: importing in a thread is safe now
+                        preloading = threading.Thread(target=_preload_card_libraries, name="preload", daemon=True)
+                        preloading.start()
         finally:
             writers.close()
         result.rows = dict(writers.rows)
@@ -213,6 +218,8 @@ def _build_once(files: list[RawFile], settings: Settings, dependencies: dict[str
             raise BuildFailed(f"{len(result.rejected)} of {len(files)} files rejected with --strict; the previous dataset is kept")
         if not result.rows["articles"]:
             raise BuildFailed(f"no article was found in any of the {len(files)} files; the previous dataset is kept")
+        if preloading is not None:
+            preloading.join()
         write_schema_dir(tmp / "schema")
         figures = write_figures(pa.concat_tables(summary_columns) if summary_columns else None, tmp / "figures")
         if not figures:
@@ -230,6 +237,13 @@ def _build_once(files: list[RawFile], settings: Settings, dependencies: dict[str
     for warning in warnings:  # only once the dataset is in place: a failed build says one line
         log(warning)
     return result, keys
+
+
+def _preload_card_libraries() -> None:
+    """What the card and figures import (matplotlib, datasets: about 1 s), imported while
+    the workers run rather than after them."""
+    preload()
+    import datasets  # noqa: F401  (the card's features are computed by datasets)
 
 
 def manifest(inputs: list[dict], outputs: list[dict], dependencies: dict[str, str], steps: dict[str, dict[str, int]]) -> dict:
