@@ -167,8 +167,11 @@ class Document:
     quality_flags: list[str] = field(default_factory=list)
     drafts: list[ArticleDraft] = field(default_factory=list)
     articles: list[Article] = field(default_factory=list)
+    # The output rows per config, made once by the validation step (which checked them)
+    # and written as they are; None until then, and again once the document is rejected.
+    rows: dict[str, list[dict]] | None = field(default=None, repr=False, compare=False)
 
     def reject(self, reason: str) -> Document:
         self.status, self.error = "rejected", reason
-        self.lines, self.drafts, self.articles = [], [], []
+        self.lines, self.drafts, self.articles, self.rows = [], [], [], None
         return self

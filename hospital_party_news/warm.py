@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from functools import cache
 
 
 def _loaders() -> tuple[tuple[str, Callable[[], object]], ...]:
@@ -49,8 +50,9 @@ SAMPLE = """醫院黨支部開展主題黨日活動
 """
 
 
+@cache
 def warm_up() -> dict[str, float]:
-    """Load everything; seconds spent per loader (and on the sample page)."""
+    """Load everything, once per process; seconds spent per loader (and on the sample page)."""
     spent: dict[str, float] = {}
     for name, load in _loaders():
         start = time.perf_counter()

@@ -130,13 +130,21 @@ def table_metadata() -> dict[str, str]:
     }
 
 
+def output_rows(doc: Document) -> dict[str, list[dict]]:
+    """A document's rows per config: made here, once (the validation step keeps them on
+    the document, and the writer takes them from there)."""
+    if doc.rows is None:
+        doc.rows = {
+            DOCUMENTS.name: [document_row(doc)],
+            ARTICLES.name: [article_row(a) for a in doc.articles],
+            SECTIONS.name: [r for a in doc.articles for r in section_rows(a)],
+        }
+    return doc.rows
+
+
 def build_tables(documents: list[Document]) -> dict[str, pa.Table]:
-    articles = [a for d in documents for a in d.articles]
-    return {
-        ARTICLES.name: _table(ARTICLES, [article_row(a) for a in articles]),
-        SECTIONS.name: _table(SECTIONS, [r for a in articles for r in section_rows(a)]),
-        DOCUMENTS.name: _table(DOCUMENTS, [document_row(d) for d in documents]),
-    }
+    rows = [output_rows(d) for d in documents]
+    return {config.name: _table(config, [r for one in rows for r in one[config.name]]) for config in (ARTICLES, SECTIONS, DOCUMENTS)}
 
 
 # ---------------------------------------------------------------- files

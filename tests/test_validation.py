@@ -28,7 +28,37 @@ def _replace(table: pa.Table, column: str, values: list) -> pa.Table:
 
 
 def test_fresh_build_passes_pandera(built: Path) -> None:
-    validate_tables(_tables(built))
+    validate_tables(_tables(built))  # every check, element checks included
+
+
+def test_the_build_checks_each_element_rule_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Element rules run on each row in the validation step, and Pandera at build time
+    checks only what rows cannot show (types, nulls, columns, uniqueness)."""
+    import hospital_party_news.validate as validate
+    from hospital_party_news.warm import warm_up
+
+    warm_up()  # its sample page is validated too: before counting
+    calls: dict[str, int] = {}
+    real = validate.predicate
+
+    def counted(name, today):
+        rule = real(name, today)
+        if rule is None:
+            return None
+
+        def check(value):
+            calls[name] = calls.get(name, 0) + 1
+            return rule(value)
+        return check
+
+    validate.pandera_model.cache_clear()
+    monkeypatch.setattr(validate, "predicate", counted)
+    result = pipeline.build(RAW, tmp_path / "ds", log=lambda _: None)
+    validate.pandera_model.cache_clear()
+    assert not result.rejected
+    for check in ("nfc", "non_empty", "simplified"):
+        once = sum(result.rows[c.name] * sum(check in col.checks for col in c.columns) for c in pipeline.CONFIGS)
+        assert calls[check] == once > 0, check
 
 
 @pytest.mark.parametrize(
@@ -56,12 +86,13 @@ def test_failed_validation_writes_nothing(tmp_path: Path, monkeypatch: pytest.Mo
 
     real = write.build_tables
 
-    def broken(documents):
+    def broken(documents):  # a writer bug after the rows were checked: one id in every row
         tables = real(documents)
-        return {**tables, "articles": _replace(tables["articles"], "script", ["klingon"] * tables["articles"].num_rows)}
+        ids = tables["articles"]["article_id"].to_pylist()
+        return {**tables, "articles": _replace(tables["articles"], "article_id", ids[:1] * len(ids))}
 
     monkeypatch.setattr(write, "build_tables", broken)
-    with pytest.raises(ValidationFailed, match=r"articles\.script"):
+    with pytest.raises(ValidationFailed, match=r"articles\.article_id: unique"):
         pipeline.build(RAW, out, log=lambda _: None)
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ds"]  # no temporary debris
