@@ -2,6 +2,11 @@
 
     python benchmarks/bench_build.py [N ...]        (default: 1000 10000 100000)
 
+With ``BENCH_BEFORE=DIR`` (a checkout of an earlier builder; ``BENCH_BEFORE_PATH``: extra
+``PYTHONPATH`` entries for its engines, such as a folder holding the pure-Python OpenCC),
+that builder's cold build of the same files is timed too, up to ``BEFORE_UP_TO`` files,
+for a before / after column measured in the same run.
+
 For each N: synthesize N raw files (``synth.py``), then measure in the same run
 - the I/O floor: read and decode every file and write the raw texts to one zstd Parquet
   file with pyarrow, nothing else;
@@ -65,6 +70,19 @@ def run(cmd: list[str]) -> tuple[float, float]:
 
 
 ADDED_SHARE = 0.01  # the incremental rebuild adds 1 % more files
+BEFORE_UP_TO = 10_000  # the earlier builder is timed on corpora up to this size (it is slow)
+
+
+def before_build(raw: Path, out: Path) -> float | None:
+    """Wall seconds of the earlier builder's cold build (``BENCH_BEFORE``), or None."""
+    before = os.environ.get("BENCH_BEFORE")
+    if not before:
+        return None
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [os.environ.get("BENCH_BEFORE_PATH"), before]))}
+    cmd = [sys.executable, str(Path(before) / "build_dataset.py"), "--input", str(raw), "--output", str(out), "--no-cache", "--quiet"]
+    start = time.perf_counter()
+    subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=before)
+    return time.perf_counter() - start
 
 
 def measure(n: int, work: Path) -> dict:
@@ -75,10 +93,11 @@ def measure(n: int, work: Path) -> dict:
     build = [sys.executable, str(ROOT / "build_dataset.py"), "--input", str(raw), "--output", str(work / "ds"),
              "--cache", str(work / "cache"), "--quiet"]
     build_s, build_mb = run(build)
+    before_s = before_build(raw, work / "before") if n <= BEFORE_UP_TO else None
     synthesize(max(1, round(n * ADDED_SHARE)), raw / "added", seed=n + 1)
     again_s, _ = run(build)
     return {"n": n, "mb": written.bytes / 1e6, "distinct": written.distinct_line_share, "floor_s": floor_s,
-            "floor_mb": floor_mb, "build_s": build_s, "build_mb": build_mb, "again_s": again_s}
+            "floor_mb": floor_mb, "build_s": build_s, "build_mb": build_mb, "again_s": again_s, "before_s": before_s}
 
 
 def small_build(work: Path) -> float:
@@ -88,20 +107,27 @@ def small_build(work: Path) -> float:
     return run(build)[0]
 
 
+def _before(row: dict) -> str:
+    if row.get("before_s") is None:
+        return "—"
+    return f"{row['before_s']:.1f} s ({row['before_s'] / row['floor_s']:.1f}× the floor)"
+
+
 def table(rows: list[dict], small_s: float) -> str:
     out = [
         f"A build of the five source texts (5 files, no cache): **{small_s:.1f} s** wall.",
         "",
         f"Machine: {os.cpu_count()} cores; Python {sys.version.split()[0]}; build with every core (`--workers` default).",
         "",
-        "| files | input | distinct lines | I/O floor | full build (cold) | build / floor | files/s | MB/s | peak memory floor | peak memory build | +1 % files, cached | rebuild / build |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| files | input | distinct lines | I/O floor | full build (cold) | build / floor | files/s | MB/s | peak memory floor | peak memory build | +1 % files, cached | rebuild / build | earlier builder, cold |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         out.append(
             f"| {r['n']:,} | {r['mb']:.1f} MB | {r['distinct']:.1%} | {r['floor_s']:.1f} s | {r['build_s']:.1f} s "
             f"| {r['build_s'] / r['floor_s']:.1f}× | {r['n'] / r['build_s']:.0f} | {r['mb'] / r['build_s']:.2f} "
-            f"| {r['floor_mb']:.0f} MB | {r['build_mb']:.0f} MB | {r['again_s']:.1f} s | {r['again_s'] / r['build_s']:.1%} |"
+            f"| {r['floor_mb']:.0f} MB | {r['build_mb']:.0f} MB | {r['again_s']:.1f} s | {r['again_s'] / r['build_s']:.1%} "
+            f"| {_before(r)} |"
         )
     return "\n".join(out)
 
@@ -110,6 +136,9 @@ def main(sizes: list[int]) -> None:
     rows: list[dict] = []
     with tempfile.TemporaryDirectory(dir=os.environ.get("BENCH_TMP")) as tmp:
         small_s = min(small_build(Path(tmp)) for _ in range(3))  # the best of three: start-up is noisy
+        if os.environ.get("BENCH_BEFORE"):
+            small_before = min(before_build(ROOT / "data" / "raw", Path(tmp) / f"before{i}") or 0.0 for i in range(3))
+            print(f"five files, earlier builder: {small_before:.1f} s", flush=True)
     for n in sizes:
         with tempfile.TemporaryDirectory(dir=os.environ.get("BENCH_TMP")) as tmp:
             rows.append(measure(n, Path(tmp)))
