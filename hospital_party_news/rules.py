@@ -44,6 +44,7 @@ class Limits:
     meta_value_max_chars: int = _limit(12, "The value under a bare meta label (信息类别: / 部门信息) is this short.")
     numbered_heading_max_chars: int = _limit(50, "A numbered sub-heading (一、 / (一) / 1. / 第一项) may run to this length.")
     closing_line_max_chars: int = _limit(12, "A short last line of an article: the writing unit's signature (…党支部) or a last heading.")
+    signature_max_names: int = _limit(3, "A last line of people's names alone is a signature when it names at most this many (writer, photographer, editor); more names are a list.")
     nav_label_max_chars: int = _limit(6, "A navigation or column label above a headline (新闻动态, 党建工作) is this short; a headline is longer (it is never a title candidate, nor starts an article after a gap).")
     caption_cue_max_chars: int = _limit(50, "A line with a caption cue (…摄, 图为…, …合影留念) is a caption only when this short.")
     furniture_max_chars: int = _limit(80, "Site furniture (share prompts, footers, breadcrumbs) is a short line; a long line with such a word is prose.")
@@ -107,6 +108,7 @@ RULES: tuple[Rule, ...] = (
     Rule("heading", "body", "heading", "A standalone short line followed by body: a heading when the article has two or more, or when it has a heading's shape (一、 / (一) / 1. / 第一项, colon-led, parallel phrases).", ("heading_max_chars", "numbered_heading_max_chars", "colon_heading_max_chars", "phrase_max_chars", "phrase_length_spread")),
     Rule("lone_short_line", "body", "caption", "A standalone short line followed by body without a heading's shape or company: a photo caption.", ("heading_max_chars",)),
     Rule("long_unpunctuated_line", "body", "body", "A standalone unpunctuated line longer than a heading: prose.", ("heading_max_chars",)),
+    Rule("closing_name_signature", "body", "credit", "A very short last line that is only people's names (王晓明 李华): the writers' signature.", ("closing_line_max_chars", "signature_max_names")),
     Rule("closing_heading", "body", "heading", "A very short last line in an article that has headings.", ("closing_line_max_chars",)),
     Rule("closing_unit_signature", "body", "credit", "A very short last line naming a unit (…医院, …党支部, …科): who wrote it.", ("closing_line_max_chars",)),
     Rule("closing_line", "body", "body", "Any other standalone last line."),

@@ -419,6 +419,21 @@ _SHORT_KINDS = (CANDIDATE, "title_repeated", "body_caption_cue", "parenthesised_
 _SIGNING_UNIT = re.compile(r"(医院|卫生院|中心|支部|党委|科|部|办|室|处|站|所|组|队)$")
 
 
+_NAME_SEPARATORS = re.compile(r"[\s、,,/]+")
+
+
+def _only_names(s: str) -> bool:
+    """A line of people's names (at most ``signature_max_names``) and nothing else.
+
+    >>> _only_names("王晓明"), _only_names("王晓明 李华"), _only_names("党员风采")
+    (True, True, False)
+    """
+    from .enrich.people import is_person_name  # the name model lives with the people extractor
+
+    names = [n for n in _NAME_SEPARATORS.split(s.strip()) if n]
+    return 0 < len(names) <= rules.LIMITS.signature_max_names and all(map(is_person_name, names))
+
+
 def _short_enough(s: str) -> bool:
     """Short enough for a heading: numbered headings may be longer."""
     limit = rules.LIMITS.numbered_heading_max_chars if p.is_numbered(s) else rules.LIMITS.heading_max_chars
@@ -462,7 +477,9 @@ def _resolve_candidates(content: list[Line], kinds: list[str]) -> None:
     for t in trailing:
         s = content[t].simplified
         closing = p.visible_len(s) <= rules.LIMITS.closing_line_max_chars
-        if has_heading and closing:
+        if closing and _only_names(s):
+            kinds[t] = "closing_name_signature"
+        elif has_heading and closing:
             kinds[t] = "closing_heading"
         elif closing and _SIGNING_UNIT.search(s):
             kinds[t] = "closing_unit_signature"

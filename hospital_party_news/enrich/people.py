@@ -26,6 +26,7 @@ _AFTER_NAME = set("带同在为表主介讲指说等一和与及的率出致宣�
 # Characters that cannot be in a name here: they make it a unit or a title.
 _NOT_NAME = set("院科部委局心会室队组处所站园党支书记主任长员医师中国省市县区街镇村")
 _SURNAME_MIN_LOG_PROB = -10.5  # jieba's name model: log P(first char of a person's name)
+_ALL_HAN = re.compile(f"[{HAN}]+")
 _AFTER_ROLE = re.compile(rf"(?P<role>{_ROLE})(?:、(?P<role2>{_ROLE}))?(?P<name>[{HAN}]{{2,3}})")
 _BEFORE_ROLE = re.compile(rf"(?P<name>[{HAN}]{{2,3}})(?P<role>{_AFTER_ONLY})")
 
@@ -55,6 +56,16 @@ def _is_name(name: str) -> bool:
         and not any(ch in _NOT_NAME for ch in name[1:])
         and (name[0] == "党" or name[0] not in _NOT_NAME)  # 党 is also a surname
     )
+
+
+def is_person_name(text: str) -> bool:
+    """Whether ``text`` (2 or 3 Han characters) reads as a person's name: a likely
+    surname, not a dictionary word, no character that makes it a unit or a title.
+
+    >>> is_person_name("王晓明"), is_person_name("党支部"), is_person_name("讲座")
+    (True, False, False)
+    """
+    return 2 <= len(text) <= 3 and bool(_ALL_HAN.fullmatch(text)) and _is_name(text)
 
 
 def _trim_after(name: str) -> str:
