@@ -50,6 +50,7 @@ _BOILERPLATE = re.compile(
     r"|网友评论|全部评论|查看更多评论|发表评论|我要评论|热榜|相关推荐|相关文章|相关阅读|相关新闻|延伸阅读|推荐阅读|猜你喜欢|热门文章|上一篇|下一篇"
     r"|热线[::]|电话[::]|^[\d\-—()() ]{7,}$|原创文章|转载请"
     r"|欢迎(?:光临|访问|来到|您)|您好,?欢迎|今天是[::]|^今天是|读完约|阅读时间|^本篇文章\d+字|^返\s*回(?:列表|首页)?$|^更多\s*>*$|相关话题|相关链接|推荐公告|系统登录|^新闻组图"
+    r"|^打开\S{0,10}(?:APP|客户端)|^打开\S{0,6}新闻\s*查看|查看精彩图片|下载\S{0,6}(?:APP|客户端)|APP内?(?:阅读|查看)"
     r"|关注(?:公众号|我们|微信)|公众号[::]?\s*关注|点击关注|欢迎关注|友情链接|赞助链接|限时推广|广告|免责声明"
     r"|copyright|©|版权所有|all rights reserved|icp备|icp证|公网安备|技术支持|联系电话|联系我们|网站支持|ipv6|推荐使用|分辨率|浏览器|主办单位|承办单位"
     r"|\.com\b|\.cn\b)",
@@ -310,6 +311,30 @@ def meta_label(text: str) -> str | None:
     if not m or visible_len(t) > rules.LIMITS.furniture_max_chars or is_prose(t):
         return None
     return m.group()[:-1]
+
+
+# A headline given as a labelled field, as disclosure tables show it: | 标题: … | |
+_TITLE_FIELD = re.compile(rf"^[|\s]*(?:标\s*题|题\s*目|文章标题|信息名称)\s*[::]\s*(?=[{HAN}A-Za-z0-9“《])")
+_TABLE_TAIL = re.compile(r"[\s|]*$")
+
+
+def find_title_field(text: str) -> tuple[int, int] | None:
+    """Where the value of a ``标题:`` field starts and ends, when the line is one.
+
+    >>> s = "| 标题: 区卫体局党委召开述职评议会 | |"
+    >>> start, end = find_title_field(s); s[start:end]
+    '区卫体局党委召开述职评议会'
+    >>> find_title_field("标题 正文 关键词") is None
+    True
+    """
+    m = _TITLE_FIELD.match(text)
+    if not m:
+        return None
+    end = _TABLE_TAIL.search(text, m.end()).start()
+    value = text[m.end() : end]
+    if visible_len(value) < rules.LIMITS.title_field_min_chars or "|" in value or is_prose(value):
+        return None
+    return m.end(), end
 
 
 def is_bare_label(text: str) -> bool:

@@ -44,6 +44,7 @@ class Limits:
     meta_value_max_chars: int = _limit(12, "The value under a bare meta label (信息类别: / 部门信息) is this short.")
     numbered_heading_max_chars: int = _limit(50, "A numbered sub-heading (一、 / (一) / 1. / 第一项) may run to this length.")
     closing_line_max_chars: int = _limit(12, "A short last line of an article: the writing unit's signature (…党支部) or a last heading.")
+    title_field_min_chars: int = _limit(4, "The value of a 标题: field is a headline only when at least this long; shorter ones are a search box's label text.")
     signature_max_names: int = _limit(3, "A last line of people's names alone is a signature when it names at most this many (writer, photographer, editor); more names are a list.")
     nav_label_max_chars: int = _limit(6, "A navigation or column label above a headline (新闻动态, 党建工作) is this short; a headline is longer (it is never a title candidate, nor starts an article after a gap).")
     caption_cue_max_chars: int = _limit(50, "A line with a caption cue (…摄, 图为…, …合影留念) is a caption only when this short.")
@@ -86,6 +87,7 @@ RULES: tuple[Rule, ...] = (
     Rule("image_file_name", "line", "boilerplate", "An image file name (微信图片_2021….jpg) or an editor's artefact (from clipboard) where an image stood."),
     Rule("site_furniture", "line", "boilerplate", "Navigation, share and follow prompts, footers, addresses, placeholders, symbol-only lines.", ("furniture_max_chars", "prose_min_full_stops")),
     Rule("view_count", "line", "boilerplate", "A view or click count without a date (浏览次数: 123)."),
+    Rule("title_field_label", "line", "boilerplate", "The label of a headline given as a field (| 标题: … | |, as disclosure tables show it) and the table's bars; the value is left to the header rules.", ("title_field_min_chars",)),
     Rule("inline_meta", "line", "date", "A run of meta items (发布时间:DATE 浏览:N …) between a headline and the text on one line, as a page flattened into one line holds them; cut off as its own piece. A flattened page is first cut into paragraphs at the spaces after full stops."),
     Rule("trailing_date_line", "line", "date", "A publication-date label and date glued to the end of a headline (…活动 发布时间:2013年12月9日), cut off as its own piece.", ("date_line_max_chars",)),
     Rule("glued_datetime", "line", "date", "A date-time glued to the start of the first sentence, cut off as its own piece."),

@@ -102,6 +102,13 @@ def _split_leads(line: Line, raw: str) -> list[Line]:
     if flattened:
         head, tail = _cut(line, flattened, raw)
         return [*_piece_roles(head, raw), *_piece_roles(tail, raw)]
+    field = p.find_title_field(s)
+    if field:  # | 标题: … | |: the label and the table's bars go, the value is a headline candidate
+        start, end = field
+        label, rest = _cut(line, start, raw)
+        value, bars = _cut(rest, end - start, raw) if end < len(s) else (rest, None)
+        pieces = [decide(label, "title_field_label"), replace(value, role=UNDECIDED)]
+        return pieces + ([decide(bars, "title_field_label")] if bars is not None and bars.text else [])
     meta = p.find_inline_meta(s)
     if meta:
         start, end = meta
