@@ -177,6 +177,9 @@ _DATELINE_PATTERNS = (
         rf"^(?P<lead>[{HAN}A-Za-z0-9·]{{1,20}}?(?:讯|消息))\s*"
         rf"(?:[((](?P<inner>[^()()]{{0,60}})[))]|(?P<bare>(?:记者|通讯员)\s*{_NAME}(?:\s+通讯员\s*{_NAME})?)(?=\s|$|\d)|(?P<by>[{HAN}]{{2,4}}\s*报道)[::]?|(?=\s))"
     ),
+    # 新华社南昌4月5日电(记者闵尊涛) / 云上通山报道:(全媒体记者 曹恒): a wire or station
+    # dateline, only with a named reporter (电 and 报道 end ordinary phrases too: 市民来电)
+    re.compile(rf"^(?P<lead>[{HAN}A-Za-z0-9·]{{1,20}}?(?:电|报道))[::]?\s*[((](?P<inner>[^()()]{{0,40}}(?:记者|通讯员)[^()()]{{0,40}})[))]"),
     # (记者 张三 通讯员 李四) / (芦珊 报道) opening a paragraph
     re.compile(rf"^[((](?P<inner>(?:记者|通讯员)[^()()]{{1,60}}|[{HAN}]{{2,4}}(?:\s+[{HAN}]{{2,4}})*\s*报道)[))]"),
 )
@@ -221,8 +224,12 @@ def find_dateline(text: str) -> Dateline | None:
     ['薛江涛']
     >>> find_dateline("封面新闻记者宁芝").reporters
     ['宁芝']
-    >>> find_dateline("喜讯传来,全院沸腾。") is None
-    True
+    >>> find_dateline("新华社南昌4月5日电(记者闵尊涛)疫情就是命令").reporters
+    ['闵尊涛']
+    >>> find_dateline("云上通山报道:(全媒体记者 曹恒)6月17日").reporters
+    ['曹恒']
+    >>> find_dateline("喜讯传来,全院沸腾。") is None, find_dateline("市民来电(反映情况)") is None
+    (True, True)
     """
     if visible_len(text) <= rules.LIMITS.byline_max_chars and _BYLINE.match(text.strip()):
         reporters, correspondents = people(re.sub(r"^.*?(记者|通讯员)", r"\1", text.strip(), count=1))
