@@ -47,7 +47,7 @@ def is_prose(text: str) -> bool:
 _BOILERPLATE = re.compile(
     r"(您?(?:当前|所在)?的?位置[::]|当前位置|首页\s*(?:>|->|»|/)|>>|->|»"
     r"|分享到|分享至|扫一扫|扫码|微信扫|长按(?:识别|二维码)|二维码|打印本页|关闭窗口|返回顶部|收藏本|字号[::]|【字体|字体[::]"
-    r"|网友评论|全部评论|查看更多评论|发表评论|我要评论|热榜|相关推荐|相关文章|相关阅读|相关新闻|延伸阅读|推荐阅读|猜你喜欢|热门文章|上一篇|下一篇"
+    r"|网友评论|全部评论|查看更多评论|发表评论|我要评论|热榜|相关推荐|相关文章|相关阅读|相关新闻|延伸阅读|推荐阅读|猜你喜欢|热门文章|上一篇|下一篇|上一版|下一版|版面导航"
     r"|热线[::]|电话[::]|^[\d\-—()() ]{7,}$|原创文章|转载请"
     r"|欢迎(?:光临|访问|来到|您)|您好,?欢迎|今天是[::]|^今天是|读完约|阅读时间|^本篇文章\d+字|^返\s*回(?:列表|首页)?$|^更多\s*>*$|相关话题|相关链接|推荐公告|系统登录|^新闻组图"
     r"|^打开\S{0,10}(?:APP|客户端)|^打开\S{0,6}新闻\s*查看|查看精彩图片|下载\S{0,6}(?:APP|客户端)|APP内?(?:阅读|查看)"
@@ -273,6 +273,38 @@ def is_date_line(text: str) -> bool:
     for pattern in DATE_PATTERNS:
         rest = pattern.sub("", rest)
     return bool(_META_LABEL.search(t)) or visible_len(rest) <= rules.LIMITS.date_line_max_other_chars
+
+
+_PAGE_NAVIGATION = re.compile(r"\s*(?:<|>|«|»|上一版|下一版|上一期|下一期|返回首页|版面导航|往期回顾)")
+SIGNING_UNIT = re.compile(r"(医院|卫生院|中心|支部|党委|科|部|办|室|处|站|所|组|队)$")
+
+
+def is_epaper_date_line(text: str) -> bool:
+    """An e-paper's navigation bar that opens with the issue's date: the page's date.
+
+    >>> is_epaper_date_line("2025/04/16 < 上一版 下一版 > 返回首页"), is_epaper_date_line("2025/04/16 党员义诊")
+    (True, False)
+    """
+    t = text.strip()
+    date = next((m for pattern in DATE_PATTERNS if (m := pattern.match(t)) is not None), None)
+    return date is not None and bool(_PAGE_NAVIGATION.match(t, date.end()))
+
+
+def split_signed_date(text: str) -> int:
+    """Where the date begins in a line of a signing unit and a date (``第二党支部
+    2020-02-28``; cleaning has removed the space between Han characters and digits),
+    else 0.
+
+    >>> split_signed_date("第二党支部2020-02-28"), split_signed_date("党员风采 2020-02-28")
+    (5, 0)
+    """
+    for pattern in DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            head = text[: m.start()].strip()
+            if head and visible_len(head) <= rules.LIMITS.signer_max_chars and SIGNING_UNIT.search(head) \
+                    and is_date_line(text[m.start() :]):
+                return m.start()
+    return 0
 
 
 def split_glued_datetime(text: str) -> int:

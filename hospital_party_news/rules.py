@@ -45,6 +45,7 @@ class Limits:
     numbered_heading_max_chars: int = _limit(50, "A numbered sub-heading (一、 / (一) / 1. / 第一项) may run to this length.")
     closing_line_max_chars: int = _limit(12, "A short last line of an article: the writing unit's signature (…党支部) or a last heading.")
     title_field_min_chars: int = _limit(4, "The value of a 标题: field is a headline only when at least this long; shorter ones are a search box's label text.")
+    signer_max_chars: int = _limit(24, "A unit signing its text with a date on one line (第二党支部 2020-02-28, …志愿者服务工作办公室 2017年3月4日) is at most this long.")
     signature_max_names: int = _limit(3, "A last line of people's names alone is a signature when it names at most this many (writer, photographer, editor); more names are a list.")
     nav_label_max_chars: int = _limit(6, "A navigation or column label above a headline (新闻动态, 党建工作) is this short; a headline is longer (it is never a title candidate, nor starts an article after a gap).")
     caption_cue_max_chars: int = _limit(50, "A line with a caption cue (…摄, 图为…, …合影留念) is a caption only when this short.")
@@ -82,6 +83,8 @@ RULES: tuple[Rule, ...] = (
     Rule("tail_marker", "line", "boilerplate", "延伸阅读 / 相关新闻 / 网友评论 … on a line of its own: related links follow."),
     Rule("meta_value_line", "line", "boilerplate", "The short value on the line after a bare label (信息类别: / 部门信息).", ("meta_value_max_chars",)),
     Rule("date_line", "line", "date", "A date with a meta label (发布时间, 来源, 浏览 …), a date nearly alone, or a piece of a date split over lines.", ("date_line_max_chars", "date_line_max_other_chars")),
+    Rule("epaper_date_line", "line", "date", "An e-paper's navigation bar that opens with the issue's date (2025/04/16 < 上一版 下一版 >): the page's date."),
+    Rule("signed_date_line", "line", "date", "A unit and a date on one line (第二党支部 2020-02-28): who wrote the text and when.", ("signer_max_chars",)),
     Rule("credit_line", "line", "credit", "Starts with a credit role and a separator (编辑: / 文|图 / 审核:), not a sentence.", ("credit_line_max_chars",)),
     Rule("meta_label_line", "line", "boilerplate", "A short line opening with a meta or disclosure-table label and a colon (索引号:, 发布机构:, 点击率:, 字号:, 核稿: …), list markers and spaces in the label ignored."),
     Rule("image_file_name", "line", "boilerplate", "An image file name (微信图片_2021….jpg) or an editor's artefact (from clipboard) where an image stood."),

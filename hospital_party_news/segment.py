@@ -76,6 +76,10 @@ def _piece_roles(line: Line, raw: str) -> list[Line]:
     s = p.strip_list_marker(line.simplified)
     if p.is_date_line(s) and not p.split_trailing_date_line(s):
         return [decide(line, "date_line")]
+    if p.is_epaper_date_line(s):
+        return [decide(line, "epaper_date_line")]
+    if p.split_signed_date(s):
+        return [decide(line, "signed_date_line")]
     for test, rule in _OWN_TEXT_RULES:
         if test(s):
             return [decide(line, rule)]
@@ -423,7 +427,7 @@ def _parenthesised_kind(s: str, last: bool) -> str:
 CANDIDATE = "candidate"
 _BODY_KINDS = ("prose", "paragraph_continues")
 _SHORT_KINDS = (CANDIDATE, "title_repeated", "body_caption_cue", "parenthesised_caption")
-_SIGNING_UNIT = re.compile(r"(医院|卫生院|中心|支部|党委|科|部|办|室|处|站|所|组|队)$")
+_SIGNING_UNIT = p.SIGNING_UNIT
 
 
 _NAME_SEPARATORS = re.compile(r"[\s、,,/]+")
