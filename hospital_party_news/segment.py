@@ -361,7 +361,8 @@ def _below_title(lines: list[Line], title: int, has_subtitle: bool = False) -> i
             assign(ln, "caption_cue")
         elif p.is_short_caption(s) and _dateline_soon(lines, idx):
             assign(ln, "short_caption_before_dateline")
-        elif subtitle is None and p.is_headline(s, rules.LIMITS.subtitle_max_chars) and not re.search(r"[,,::]", s) and not p.is_nav_label(s):
+        elif subtitle is None and p.is_headline(s, rules.LIMITS.subtitle_max_chars) and not re.search(r"[,,::]", s) \
+                and not p.is_nav_label(s) and not p.is_numbered(s):  # 一、… under the headline is the first heading
             assign(ln, "subtitle")
             subtitle = idx
         elif _dateline_soon(lines, idx):
@@ -458,6 +459,7 @@ def _resolve_candidates(content: list[Line], kinds: list[str]) -> None:
     n = len(kinds)
     heads: list[int] = []
     trailing: list[int] = []
+    last_run = -1  # where the run of short lines that ends the article begins
     k = 0
     while k < n:
         if kinds[k] not in _SHORT_KINDS:
@@ -470,6 +472,8 @@ def _resolve_candidates(content: list[Line], kinds: list[str]) -> None:
             if kinds[m] == CANDIDATE:
                 kinds[m] = "short_line_run"
         last = j - 1
+        if j == n:
+            last_run = k
         if kinds[last] == CANDIDATE:
             if j < n and kinds[j] in _BODY_KINDS:
                 heads.append(last)
@@ -485,6 +489,12 @@ def _resolve_candidates(content: list[Line], kinds: list[str]) -> None:
         else:
             kinds[h] = "lone_short_line" if _short_enough(s) else "long_unpunctuated_line"
     has_heading = any(kind in ("heading", "markup_heading") for kind in kinds)
+    # A page cut off mid-sentence ends in a heading and a fragment (三、党员志愿者… / 7月1日我院
+    # 党员志愿者前往…): the run's first line is the article's next heading, not a caption.
+    if has_heading and last_run >= 0 and last_run < n - 1 and kinds[last_run] == "short_line_run":
+        first = content[last_run].simplified
+        if _short_enough(first) and p.has_heading_shape(first):
+            kinds[last_run] = "heading_before_fragment"
     for t in trailing:
         s = content[t].simplified
         closing = p.visible_len(s) <= rules.LIMITS.closing_line_max_chars
