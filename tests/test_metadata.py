@@ -222,3 +222,22 @@ def test_build_without_matplotlib_still_builds(tmp_path: Path, monkeypatch: pyte
     assert not (out / "figures").exists()
     assert "matplotlib was not installed" in (out / "README.md").read_text("utf-8")
     assert any("figures skipped" in line for line in logged)
+
+
+def test_the_site_footer_gives_the_province_when_the_text_names_no_place(tmp_path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    from hospital_party_news.pipeline import build
+    from hospital_party_news.write import parquet_path
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    body = "我院第三党支部开展主题党日活动\n\n发布时间:2022-11-01\n\n10月28日下午,医院第三党支部组织支部党员前往民防科普馆参观学习。\n\n党员们在参与体验互动中了解了民防知识。\n\n"
+    (raw / "footer.txt").write_text(body + "Copyright © 2014 上海市阳光康复中心.All Rights Reserved.\n", encoding="utf-8")
+    (raw / "icp.txt").write_text(body + "备案编号:浙ICP备14049724号\n", encoding="utf-8")
+    (raw / "none.txt").write_text(body, encoding="utf-8")
+    build(raw, tmp_path / "ds", log=lambda _: None)
+    files = {d["document_id"]: d["source_file"] for d in pq.read_table(tmp_path / "ds" / parquet_path("documents")).to_pylist()}
+    articles = pq.read_table(tmp_path / "ds" / parquet_path("articles")).to_pylist()
+    province = {files[a["document_id"]]: a["province"] for a in articles}
+    assert province == {"footer.txt": "上海市", "icp.txt": "浙江省", "none.txt": None}

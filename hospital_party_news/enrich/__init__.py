@@ -7,6 +7,8 @@ Every extractor is a pure function of text in its own module; this one composes 
 
 from __future__ import annotations
 
+import re
+
 from ..records import Article, Document, Metadata, Place
 from .activities import activity_types
 from .campaigns import find_campaigns
@@ -21,6 +23,7 @@ HEADLINE_WEIGHT, LEAD_WEIGHT, BODY_WEIGHT = 3.0, 2.0, 1.0
 # Names of national institutions, seated in Beijing unless their name says otherwise.
 NATIONAL_PREFIXES = ("中国", "国家", "中华", "中央", "中日友好")
 CAPITAL = "北京市"
+CAPITALS = ("北京市", "天津市", "上海市", "重庆市")  # municipalities: the province is the city
 _LEVELS = ("province", "prefecture", "county")
 
 
@@ -84,7 +87,41 @@ def _places(mentions: list[tuple[Mention, float]], province: str | None) -> list
     return list(out.values())
 
 
-def enrich_article(a: Article) -> Metadata:
+# A page's footer names who runs the site (版权所有, Copyright …, 沪ICP备…): for a hospital's
+# own site, the hospital. Read only when the article, its credits and captions name no place.
+_SITE_OWNER_CUE = re.compile(r"版权所有|版權所有|copyright|©|all rights reserved|icp备|公网安备|主办单位|主办[::]", re.IGNORECASE)
+# The province abbreviation an ICP licence number starts with (沪ICP备14049724号).
+ICP_PROVINCES = {
+    "京": "北京市", "津": "天津市", "沪": "上海市", "渝": "重庆市", "冀": "河北省", "晋": "山西省", "蒙": "内蒙古自治区",
+    "辽": "辽宁省", "吉": "吉林省", "黑": "黑龙江省", "苏": "江苏省", "浙": "浙江省", "皖": "安徽省", "闽": "福建省",
+    "赣": "江西省", "鲁": "山东省", "豫": "河南省", "鄂": "湖北省", "湘": "湖南省", "粤": "广东省", "桂": "广西壮族自治区",
+    "琼": "海南省", "川": "四川省", "蜀": "四川省", "黔": "贵州省", "贵": "贵州省", "滇": "云南省", "云": "云南省",
+    "藏": "西藏自治区", "陕": "陕西省", "甘": "甘肃省", "陇": "甘肃省", "青": "青海省", "宁": "宁夏回族自治区",
+    "新": "新疆维吾尔自治区",
+}
+_ICP = re.compile(r"([\u4e00-\u9fff])\s*ICP\s*[备证]", re.IGNORECASE)
+
+
+def site_owner(lines: list[str]) -> Location:
+    """Where the site that published the page is, from its footer lines: the places they
+    name, else the province of its ICP licence.
+
+    >>> site_owner(["Copyright © 2014 上海市阳光康复中心.All Rights Reserved."]).province
+    '上海市'
+    >>> site_owner(["沪ICP备14049724号"]).province, site_owner(["党员们来到社区"]).province
+    ('上海市', None)
+    """
+    owner = [t for t in lines if _SITE_OWNER_CUE.search(t)]
+    if not owner:
+        return Location(None, None)
+    found = locate([(m, 1.0) for t in owner for m in find_places(t, in_name=True)])
+    if found.province:
+        return found
+    icp = next((ICP_PROVINCES.get(m.group(1)) for t in owner for m in _ICP.finditer(t) if m.group(1) in ICP_PROVINCES), None)
+    return Location(icp, icp if icp in CAPITALS else None)
+
+
+def enrich_article(a: Article, footer: list[str] | None = None) -> Metadata:
     headline = "\n".join(x for x in (a.title, a.subtitle) if x)
     body = a.text
     text = f"{headline}\n{body}" if headline else body
@@ -103,6 +140,8 @@ def enrich_article(a: Article) -> Metadata:
     if where.province is None:  # the text names no place: the credits and captions may (扬州市疾控中心宣教组)
         aside = "\n".join([*(name for _, name in a.credits), *a.captions])
         where = locate([(m, 1.0) for m in find_places(aside, in_name=True)]) if aside else where
+    if where.province is None and footer:  # nor do they: the site's footer may (版权所有 …医院)
+        where = site_owner(footer)
     campaigns = find_campaigns(text)
     dates = event_dates(body)
     year, year_source = article_year(
@@ -128,6 +167,7 @@ def enrich_article(a: Article) -> Metadata:
 
 
 def enrich_document(doc: Document) -> Document:
+    footer = [ln.simplified for ln in doc.lines if ln.role == "boilerplate" and _SITE_OWNER_CUE.search(ln.simplified)]
     for article in doc.articles:
-        article.metadata = enrich_article(article)
+        article.metadata = enrich_article(article, footer)
     return doc
