@@ -503,6 +503,18 @@ def is_meta_line(text: str) -> bool:
 _CAPTION_CUE = re.compile(
     r"(?:摄|供图|摄影)\)?$|^图为|^(?:图|图片)[::]|▲|△|现场。?$|合影(?:留念)?。?$|留影。?$|揭牌。?$|致辞。?$|致词。?$|讲话。?$|剪彩。?$|授牌。?$|授旗。?$"
 )
+# Ceremony words end headlines as often as captions (…基地在我院揭牌): above the text they
+# are not enough to refuse a headline candidate; the photo marks are.
+_EVENT_ENDING = re.compile(r"(?:揭牌|致辞|致词|讲话|剪彩|授牌|授旗)$")
+
+
+def is_photo_caption_cue(text: str) -> bool:
+    """A caption cue that is not just a ceremony word ending the line.
+
+    >>> is_photo_caption_cue("民革镇江市委社会服务基地在我院揭牌"), is_photo_caption_cue("院长张明致辞 王扬 摄")
+    (False, True)
+    """
+    return is_caption_cue(text) and not _EVENT_ENDING.search(text.strip())
 
 
 def is_caption_cue(text: str) -> bool:

@@ -294,7 +294,7 @@ def _best_headline(lines: list[Line], zone: int) -> int | None:
     best, best_score = None, rules.LIMITS.title_min_shared_bigrams
     for idx, ln in enumerate(lines[:zone]):
         s = ln.simplified
-        if not _open(ln) or not p.is_headline(s) or p.is_caption_cue(s):
+        if not _open(ln) or not p.is_headline(s) or p.is_photo_caption_cue(s):
             continue
         score = len(_bigrams(s) & context) + (rules.LIMITS.dated_headline_bonus if _date_follows(lines, idx) else 0)
         if p.is_nav_label(s) and score < rules.LIMITS.short_title_min_shared_bigrams:
