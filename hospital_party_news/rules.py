@@ -103,6 +103,7 @@ RULES: tuple[Rule, ...] = (
     Rule("subtitle", "header", "subtitle", "A second, shorter headline-shaped line without commas or colons.", ("subtitle_max_chars",)),
     Rule("text_before_dateline", "header", "boilerplate", "Other text injected between a headline and its dateline.", ("dateline_window_lines",)),
     Rule("markup_heading", "body", "heading", "An HTML <hN> or Markdown heading inside an article."),
+    Rule("caption_after_signature", "body", "caption", "A line that is not a sentence after a paragraph closed with its writer's signature ((…支部 李祖芳)): the photo captions that follow the text."),
     Rule("paragraph_continues", "body", "body", "The previous body piece did not end its sentence: this is the rest (a hard wrap)."),
     Rule("parenthesised_credit", "body", "credit", "A standalone line wholly in parentheses holding a credit or byline ((来源:…), (作者:记者:…))."),
     Rule("parenthesised_signature", "body", "credit", "A standalone line wholly in parentheses closing the article: the writing unit."),

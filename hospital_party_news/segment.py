@@ -383,12 +383,15 @@ def _body(lines: list[Line], start: int) -> None:
     content = [ln for ln in lines[start:] if _open(ln)]
     kinds: list[str] = []  # a rule name, or CANDIDATE until the run it stands in is resolved
     previous_body: Line | None = None
+    signed = False  # a paragraph closed with its writer's signature: the text has ended
     for k, ln in enumerate(content):
         s = ln.simplified
         nxt = content[k + 1].simplified if k + 1 < len(content) else ""
         continuing = previous_body is not None and kinds[-1] in _BODY_KINDS and not _ends(previous_body.simplified)
         if _is_heading_hint(ln):
             kind = "markup_heading"
+        elif signed and not p.is_prose(s) and p.parenthesised(s) is None:
+            kind = "caption_after_signature"
         elif p.parenthesised(s) is not None:
             kind = _parenthesised_kind(s, last=not any(_open(x) for x in content[k + 1 :]))
         elif continuing:
@@ -405,6 +408,7 @@ def _body(lines: list[Line], start: int) -> None:
         kinds.append(kind)
         if kind in _BODY_KINDS:
             previous_body = ln
+            signed = bool(p.split_signature(s)[1])
     _resolve_candidates(content, kinds)
     previous_open = False
     for ln, kind in zip(content, kinds, strict=True):
