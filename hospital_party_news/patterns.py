@@ -64,6 +64,16 @@ _PLACEHOLDER = re.compile(r"^(?:\[?\s*(?:图片|图|视频|image|img|photo)\s*\]
 _SEARCH_LABELS = {"标题", "正文", "关键词", "摘要", "作者", "来源", "栏目", "首页", "全文", "搜索", "内容", "时间", "日期"}
 
 
+def is_image_placeholder(text: str) -> bool:
+    """Where an image stood: a placeholder ([图片]) or the image's file name.
+
+    >>> is_image_placeholder("[图片]"), is_image_placeholder("图2检验科.jpg"), is_image_placeholder("检验科")
+    (True, True, False)
+    """
+    t = text.strip()
+    return bool(_PLACEHOLDER.match(t)) or is_image_file_name(t)
+
+
 def is_boilerplate(text: str) -> bool:
     """Site furniture: navigation, share and follow prompts, view counts, comment and
     related-reading blocks, footers, links, image placeholders, symbol-only lines.

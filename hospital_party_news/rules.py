@@ -109,6 +109,7 @@ RULES: tuple[Rule, ...] = (
     Rule("parenthesised_signature", "body", "credit", "A standalone line wholly in parentheses closing the article: the writing unit."),
     Rule("parenthesised_caption", "body", "caption", "Any other standalone line wholly in parentheses: a photo caption."),
     Rule("title_repeated", "body", "caption", "The headline repeated in the body (a photo title)."),
+    Rule("caption_under_image", "body", "caption", "A short line that is not a sentence right under an image (its placeholder or file name): the image's caption.", ("short_line_max_chars",)),
     Rule("body_caption_cue", "body", "caption", "Caption words in a short body line.", ("caption_cue_max_chars",)),
     Rule("short_line_run", "body", "caption", "In a run of standalone short lines, all but the last are captions.", ("short_line_max_chars",)),
     Rule("heading", "body", "heading", "A standalone short line followed by body: a heading when the article has two or more, or when it has a heading's shape (一、 / (一) / 1. / 第一项, colon-led, parallel phrases).", ("heading_max_chars", "numbered_heading_max_chars", "colon_heading_max_chars", "phrase_max_chars", "phrase_length_spread")),

@@ -381,6 +381,7 @@ def _body(lines: list[Line], start: int) -> None:
     """Decide headings, captions and body lines; mark hard-wrap joins."""
     title = _norm("".join(ln.simplified for ln in lines if ln.role in ("title", "subtitle")))
     content = [ln for ln in lines[start:] if _open(ln)]
+    under_image = _under_image(lines, start)
     kinds: list[str] = []  # a rule name, or CANDIDATE until the run it stands in is resolved
     previous_body: Line | None = None
     signed = False  # a paragraph closed with its writer's signature: the text has ended
@@ -398,6 +399,9 @@ def _body(lines: list[Line], start: int) -> None:
             kind = "paragraph_continues"
         elif title and _norm(s) == title:
             kind = "title_repeated"
+        elif id(ln) in under_image and p.visible_len(s) <= rules.LIMITS.short_line_max_chars and not p.is_prose(s) \
+                and not p.is_numbered(s):  # 二、… under an image is still the next heading
+            kind = "caption_under_image"
         elif p.is_caption_cue(s):
             kind = "body_caption_cue"
         elif (p.is_headline(s, rules.LIMITS.short_line_max_chars)
@@ -418,6 +422,20 @@ def _body(lines: list[Line], start: int) -> None:
             previous_open = not _ends(ln.simplified)
         elif ln.role == "heading":
             previous_open = False
+
+
+def _under_image(lines: list[Line], start: int) -> set[int]:
+    """The open pieces that come right after an image (its placeholder or file name, blank
+    lines between): where a page puts the image's caption."""
+    out: set[int] = set()
+    after_image = False
+    for ln in lines[start:]:
+        if ln.rule == "blank":
+            continue
+        if _open(ln) and after_image:
+            out.add(id(ln))
+        after_image = p.is_image_placeholder(ln.simplified)
+    return out
 
 
 def _parenthesised_kind(s: str, last: bool) -> str:
