@@ -117,7 +117,7 @@ RULES: tuple[Rule, ...] = (
     Rule("long_unpunctuated_line", "body", "body", "A standalone unpunctuated line longer than a heading: prose.", ("heading_max_chars",)),
     Rule("heading_before_fragment", "body", "heading", "The first of the short lines that end an article, when it has a heading's shape and the article has headings: a page cut off after its next heading (三、… then a fragment).", ("heading_max_chars", "numbered_heading_max_chars")),
     Rule("closing_name_signature", "body", "credit", "A very short last line that is only people's names (王晓明 李华): the writers' signature.", ("closing_line_max_chars", "signature_max_names")),
-    Rule("closing_heading", "body", "heading", "A very short last line in an article that has headings.", ("closing_line_max_chars",)),
+    Rule("closing_heading", "body", "heading", "A very short last line with a heading's shape (parallel phrases, a number, a colon) in an article that has headings.", ("closing_line_max_chars",)),
     Rule("closing_unit_signature", "body", "credit", "A very short last line naming a unit (…医院, …党支部, …科): who wrote it.", ("closing_line_max_chars",)),
     Rule("closing_line", "body", "body", "Any other standalone last line."),
     Rule("prose", "body", "body", "Running text: everything in the body zone no other rule claimed."),

@@ -522,7 +522,7 @@ def _resolve_candidates(content: list[Line], kinds: list[str]) -> None:
         closing = p.visible_len(s) <= rules.LIMITS.closing_line_max_chars
         if closing and _only_names(s):
             kinds[t] = "closing_name_signature"
-        elif has_heading and closing:
+        elif has_heading and closing and p.has_heading_shape(s):
             kinds[t] = "closing_heading"
         elif closing and _SIGNING_UNIT.search(s):
             kinds[t] = "closing_unit_signature"
