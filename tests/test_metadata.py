@@ -241,3 +241,8 @@ def test_the_site_footer_gives_the_province_when_the_text_names_no_place(tmp_pat
     articles = pq.read_table(tmp_path / "ds" / parquet_path("articles")).to_pylist()
     province = {files[a["document_id"]]: a["province"] for a in articles}
     assert province == {"footer.txt": "上海市", "icp.txt": "浙江省", "none.txt": None}
+
+
+def test_heads_of_health_bodies_beyond_hospitals() -> None:
+    text = "党员们参观了海淀精神卫生防治院,市卫生计生监督局、区卫计局和上海市阳光康复中心派员参加。"
+    assert [i.name for i in institutions(text)] == ["海淀精神卫生防治院", "市卫生计生监督局", "区卫计局", "上海市阳光康复中心"]
