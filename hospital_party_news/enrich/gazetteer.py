@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 from .tables import table_rows
 
 _MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
+ALIASES = {"首都": "北京市"}  # names a division goes by that are not its own (保障首都人民健康, 首都医科大学)
 
 
 @dataclass(frozen=True)
@@ -74,8 +75,24 @@ def _index() -> tuple[dict[str, tuple[Division, ...]], dict[str, tuple[Division,
             short.setdefault(d.short, []).append(d)
     # A short name that is also another division's full name is that division (海南 is the province).
     short = {k: v for k, v in short.items() if k not in full}
+    for alias, name in ALIASES.items():  # 首都: Beijing, in any mainland text
+        short[alias] = full[name]
     longest = max(len(k) for k in [*full, *short])
     return ({k: tuple(v) for k, v in full.items()}, {k: tuple(v) for k, v in short.items()}, longest)
+
+
+def longest_name() -> int:
+    """The length of the longest division name, full or short."""
+    return _index()[2]
+
+
+def is_division(name: str) -> bool:
+    """Whether ``name`` is the full name of a division (濂溪区; not 城区).
+
+    >>> is_division("濂溪区"), is_division("城区")
+    (True, False)
+    """
+    return name in _index()[0]
 
 
 def _preferred(found: tuple[Division, ...]) -> tuple[Division, ...]:
@@ -92,6 +109,8 @@ def find_places(text: str, in_name: bool = False) -> list[Mention]:
     ['青海省', '海南州', '济宁市', '任城区']
     >>> [m.text for m in find_places("过端午 制香囊 送安康")]
     []
+    >>> [m.candidates[0].name for m in find_places("保障首都人民健康")]
+    ['北京市']
     """
     return list(_in_name(text) if in_name else _scan(text, in_name=False))
 

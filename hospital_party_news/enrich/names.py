@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lexicon import jieba
-from .gazetteer import find_places
+from .gazetteer import find_places, is_division, longest_name
 
 CLAUSE_BREAK = re.compile(r"[\s,,。;;::!!??、()()“”\"‘’《》<>〈〉【】\[\]「」『』|/·…—]")
 MAX_PREFIX = 24  # characters looked back from the head
@@ -83,6 +83,22 @@ def clause_before(text: str, position: int) -> tuple[int, str]:
     return start, text[start:position]
 
 
+def _division_before(text: str, start: int) -> int:
+    """A name that starts with a bare level character (区人民医院) starts earlier when a
+    division's full name ends on that character (濂溪区人民医院: the segmenter cut 濂溪 off).
+
+    >>> _division_before("濂溪区人民医院", 2), _division_before("该区人民医院", 1)
+    (0, 1)
+    """
+    if start >= len(text) or text[start] not in _LEVEL_CHARS:
+        return start
+    for size in range(longest_name(), 1, -1):
+        begin = start + 1 - size
+        if begin >= 0 and is_division(text[begin : start + 1]):
+            return begin
+    return start
+
+
 def name_ending_at(text: str, head_start: int, head_end: int) -> Name:
     """The name whose head noun is ``text[head_start:head_end]``.
 
@@ -103,7 +119,7 @@ def name_ending_at(text: str, head_start: int, head_end: int) -> Name:
         if _starts(word, flag):
             begin = taken
     if begin is not None:
-        start = head_start - begin
+        start = _division_before(text, head_start - begin)
         return Name(text[start:head_end], start, head_end, True)
     start = head_start - taken
     return Name(text[start:head_end], start, head_end, False)
