@@ -14,7 +14,9 @@ import argparse
 import json
 import random
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -56,10 +58,15 @@ def tune_pages(corpus: Path) -> list[Path]:
     return [corpus / "raw" / g["file"] for g in lines if g.get("split") == "tune"]
 
 
-def _traditional(text: str, material: Material, rng: random.Random) -> str:
+@lru_cache(maxsize=1)
+def _to_traditional() -> Callable[[str], str]:
     import opencc
 
-    converted = opencc.OpenCC("s2t").convert(text)
+    return opencc.OpenCC("s2t").convert  # made once: loading OpenCC's dictionaries is slow
+
+
+def _traditional(text: str, material: Material, rng: random.Random) -> str:
+    converted = _to_traditional()(text)
     return "".join(f"{ch}({material.pinyin[ch]})" if ch in material.pinyin and rng.random() < 0.5 else ch for ch in converted)
 
 
