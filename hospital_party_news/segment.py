@@ -434,7 +434,8 @@ def _under_image(lines: list[Line], start: int) -> set[int]:
             continue
         if _open(ln) and after_image:
             out.add(id(ln))
-        after_image = p.is_image_placeholder(ln.simplified)
+        # only pieces already called furniture can be an image's placeholder or file name
+        after_image = ln.rule == "image_file_name" or (ln.rule == "site_furniture" and p.is_image_placeholder(ln.simplified))
     return out
 
 
