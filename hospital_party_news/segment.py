@@ -451,7 +451,6 @@ def _parenthesised_kind(s: str, last: bool) -> str:
 CANDIDATE = "candidate"
 _BODY_KINDS = ("prose", "paragraph_continues")
 _SHORT_KINDS = (CANDIDATE, "title_repeated", "body_caption_cue", "parenthesised_caption")
-_SIGNING_UNIT = p.SIGNING_UNIT
 
 
 _NAME_SEPARATORS = re.compile(r"[\s、,,/]+")
@@ -525,7 +524,7 @@ def _resolve_candidates(content: list[Line], kinds: list[str]) -> None:
             kinds[t] = "closing_name_signature"
         elif has_heading and closing and p.has_heading_shape(s):
             kinds[t] = "closing_heading"
-        elif closing and _SIGNING_UNIT.search(s):
+        elif closing and p.SIGNING_UNIT.search(s):
             kinds[t] = "closing_unit_signature"
         else:
             kinds[t] = "closing_line"

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 
+from ..chars import HAN
 from ..records import Article, Document, Metadata, Place
 from .activities import activity_types
 from .campaigns import find_campaigns
 from .dates import article_year, event_dates
-from .gazetteer import Location, Mention, find_places, locate
+from .gazetteer import MUNICIPALITIES, Location, Mention, find_places, locate
 from .institutions import Institution, institutions, self_reference
 from .keywords import keywords
 from .organizations import party_organizations
@@ -23,7 +24,6 @@ HEADLINE_WEIGHT, LEAD_WEIGHT, BODY_WEIGHT = 3.0, 2.0, 1.0
 # Names of national institutions, seated in Beijing unless their name says otherwise.
 NATIONAL_PREFIXES = ("中国", "国家", "中华", "中央", "中日友好")
 CAPITAL = "北京市"
-CAPITALS = ("北京市", "天津市", "上海市", "重庆市")  # municipalities: the province is the city
 _LEVELS = ("province", "prefecture", "county")
 
 
@@ -100,7 +100,7 @@ ICP_PROVINCES = {
     "藏": "西藏自治区", "陕": "陕西省", "甘": "甘肃省", "陇": "甘肃省", "青": "青海省", "宁": "宁夏回族自治区",
     "新": "新疆维吾尔自治区",
 }
-_ICP = re.compile(r"([\u4e00-\u9fff])\s*ICP\s*[备证]", re.IGNORECASE)
+_ICP = re.compile(rf"([{HAN}])\s*ICP\s*[备证]", re.IGNORECASE)
 
 
 def site_owner(lines: list[str]) -> Location:
@@ -121,7 +121,7 @@ def site_owner(lines: list[str]) -> Location:
     if found.province:
         return found
     icp = next((ICP_PROVINCES.get(m.group(1)) for t in owner for m in _ICP.finditer(t) if m.group(1) in ICP_PROVINCES), None)
-    return Location(icp, icp if icp in CAPITALS else None)
+    return Location(icp, icp if icp in MUNICIPALITIES else None)  # a municipality is its own city
 
 
 def enrich_article(a: Article, footer: list[str] | None = None) -> Metadata:

@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 
 from .tables import table_rows
 
-_MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
+MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
 ALIASES = {"首都": "北京市"}  # names a division goes by that are not its own (保障首都人民健康, 首都医科大学)
 
 
@@ -33,7 +33,7 @@ class Division:
     def city(self) -> str | None:
         """The prefecture-level city, or the municipality itself for Beijing, Tianjin,
         Shanghai and Chongqing."""
-        if self.province in _MUNICIPALITIES:
+        if self.province in MUNICIPALITIES:
             return self.province
         return self.prefecture or None
 
