@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from . import rules
 from .chars import HAN, URL
@@ -210,11 +211,34 @@ class Dateline:
     correspondents: list[str]
 
 
+# Two names glued together are split only at six characters (3 + 3): a run of four or five
+# may be one name (欧阳明华) or two of unequal length, which the text does not tell apart.
+GLUED_NAME_CHARS = 3
+
+
+def _glued_pair(name: str) -> list[str]:
+    """Two three-character names written without a space (黄跃斌胡玉明): each half must
+    read as a person's name, or the run stays whole.
+
+    >>> _glued_pair("黄跃斌胡玉明"), _glued_pair("欧阳明华")
+    (['黄跃斌', '胡玉明'], ['欧阳明华'])
+    """
+    from .enrich.people import is_person_name
+
+    half = GLUED_NAME_CHARS
+    if len(name) == 2 * half and is_person_name(name[:half]) and is_person_name(name[half:]):
+        return [name[:half], name[half:]]
+    return [name]
+
+
+
 def people(inner: str) -> tuple[list[str], list[str]]:
     """Names after 记者 and after 通讯员.
 
     >>> people("记者:李玲玲 通讯员 蔡玉端"), people("全媒体记者周茜报道摄影")
     ((['李玲玲'], ['蔡玉端']), (['周茜'], []))
+    >>> people("通讯员黄跃斌胡玉明记者周帙恒")
+    (['周帙恒'], ['黄跃斌', '胡玉明'])
     """
     inner = re.sub(rf"\s*[{HAN}]{{2,6}}报道$", "", inner.strip())
     reporters: list[str] = []
@@ -222,7 +246,7 @@ def people(inner: str) -> tuple[list[str], list[str]]:
     for role, names in re.findall(r"(记者|通讯员)[\s::]*((?:(?!记者|通讯员)[^()()】\]])*)", inner):
         target = reporters if role == "记者" else correspondents
         names = [_WORK_SUFFIX.sub("", n) if len(n) > 3 else n for n in split_names(names)]
-        target += [n for n in names if 2 <= len(n) <= 8]
+        target += [half for n in names if 2 <= len(n) <= 8 for half in _glued_pair(n)]
     return reporters, correspondents
 
 
@@ -454,10 +478,20 @@ def split_trailing_date_line(text: str) -> int:
 
 
 # One more meta item after a date: a time, a view count (its digits may touch the text
-# that follows once spaces are normalised), or a short ``label:value``.
-_META_TOKEN = re.compile(
-    r"\s*(\d{1,2}:\d{2}(?::\d{2})?(?!\d)|(?:浏览|阅读|点击|访问|预览)(?:次数|量|数|率)?[::]\s*[\d.万]+次?|[^\s::]{2,6}[::]\S{0,20}(?=\s|$))"
-)
+# that follows once spaces are normalised), or a short ``label:value`` ending the line or
+# followed by a space (cleaning keeps no space between two Han characters).
+@cache
+def _meta_item(value_max: int) -> re.Pattern[str]:
+    return re.compile(
+        rf"\s*(\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?!\d)|(?:浏览|阅读|点击|访问|预览)(?:次数|量|数|率)?[::]\s*[\d.万]+次?|[^\s::]{{2,6}}[::]\S{{0,{value_max}}}(?=\s|$))"
+    )
+
+
+# A source or author label left without its value, the text running on right after it
+# (来源:在喜迎国庆佳节之际,…): the label ends the meta run.
+_LABEL_ALONE = re.compile(r"\s*(?:来源|作者|编辑|责编|稿源)[::]")
+# At the very start of a line only a publication label opens a meta run (时间:… alone may be an event's).
+_LEADING_META = re.compile(r"(?:发布|发表|更新|发稿)(?:时间|日期)[::]")
 
 
 def find_inline_meta(text: str) -> tuple[int, int] | None:
@@ -468,17 +502,27 @@ def find_inline_meta(text: str) -> tuple[int, int] | None:
     >>> s = "我院举行新党员宣誓及义诊活动 发布时间:2013年12月9日 预览:2456次 12月7日,冬日的暖阳。"
     >>> a, b = find_inline_meta(s); s[a:b]
     '发布时间:2013年12月9日 预览:2456次'
+    >>> s = "发布时间:2022-10-07 20:48 来源:在喜迎国庆佳节和党的二十大即将召开之际,9月28日,妇幼中心党委开展活动。"
+    >>> a, b = find_inline_meta(s); s[a:b]
+    '发布时间:2022-10-07 20:48 来源:'
+    >>> find_inline_meta("时间:2023年3月5日上午 地点:医院会议室,全体党员参加。") is None
+    True
     """
     for m in _TRAILING_META.finditer(text):
         head = text[: m.start()].strip()
-        if not head or is_prose(head):
+        if is_prose(head) or (not head and not _LEADING_META.match(text, m.start())):
             continue
         date = next((d for pattern in DATE_PATTERNS if (d := pattern.match(text, m.end())) is not None), None)
         if date is None:
             continue
         end = date.end()
-        while (token := _META_TOKEN.match(text, end)) and (_META_LINE_LABEL.match(token.group(1)) or ":" in token.group(1)[:3] or re.match(r"\d|浏览|阅读|点击|访问|预览", token.group(1))):
+        item = _meta_item(rules.LIMITS.inline_meta_value_max_chars)
+        while (token := item.match(text, end)) and (_META_LINE_LABEL.match(token.group(1)) or ":" in token.group(1)[:3] or re.match(r"\d|浏览|阅读|点击|访问|预览", token.group(1))):
             end = token.end()
+        if (empty := _LABEL_ALONE.match(text, end)) and is_prose(text[empty.end() :]):
+            end = empty.end()
+        if not head and not is_prose(text[end:]):
+            return None  # a line of meta only (a date line), not a run opening the text
         return m.start(), end
     return None
 

@@ -53,6 +53,7 @@ class Limits:
     prose_min_full_stops: int = _limit(2, "A line with this many full stops is prose, even if it holds a furniture word.")
     credit_line_max_chars: int = _limit(60, "A credit line (编辑:… 审核:…) is short; a longer line starting with a role word is prose.")
     byline_max_chars: int = _limit(60, "A standalone byline (…记者 张三 通讯员 李四) is short.")
+    inline_meta_value_max_chars: int = _limit(20, "A value in a run of meta items on one line (来源:城南日报) is this short; a longer run after a label (来源:在喜迎国庆佳节之际,…) is the text itself, the label's value missing.")
     date_line_max_chars: int = _limit(80, "A publication-date or meta line (发布时间 … 来源 … 浏览 …) is short.")
     date_line_max_other_chars: int = _limit(4, "A date line without a meta label holds at most this many characters besides the date.")
     colon_heading_max_chars: int = _limit(20, "A colon-led line this short has a heading's shape (会议第一项:学中思).")
@@ -91,7 +92,7 @@ RULES: tuple[Rule, ...] = (
     Rule("site_furniture", "line", "boilerplate", "Navigation, share and follow prompts, footers, addresses, placeholders, symbol-only lines.", ("furniture_max_chars", "prose_min_full_stops")),
     Rule("view_count", "line", "boilerplate", "A view or click count without a date (浏览次数: 123)."),
     Rule("title_field_label", "line", "boilerplate", "The label of a headline given as a field (| 标题: … | |, as disclosure tables show it) and the table's bars; the value is left to the header rules.", ("title_field_min_chars",)),
-    Rule("inline_meta", "line", "date", "A run of meta items (发布时间:DATE 浏览:N …) between a headline and the text on one line, as a page flattened into one line holds them; cut off as its own piece. A flattened page is first cut into paragraphs at the spaces after full stops."),
+    Rule("inline_meta", "line", "date", "A run of meta items (发布时间:DATE 浏览:N …) between a headline and the text on one line, as a page flattened into one line holds them; cut off as its own piece; also at the start of a line when a publication label opens it and the text follows. A flattened page is first cut into paragraphs at the spaces after full stops.", ("inline_meta_value_max_chars",)),
     Rule("trailing_date_line", "line", "date", "A publication-date label and date glued to the end of a headline (…活动 发布时间:2013年12月9日), cut off as its own piece.", ("date_line_max_chars",)),
     Rule("glued_datetime", "line", "date", "A date-time glued to the start of the first sentence, cut off as its own piece."),
     Rule("dateline", "line", "dateline", "本报X月X日讯(记者 … 通讯员 …), 【记者 …】, (记者 …), or a standalone byline; cut off the paragraph it opens.", ("byline_max_chars",)),

@@ -116,11 +116,12 @@ def _split_leads(line: Line, raw: str) -> list[Line]:
     meta = p.find_inline_meta(s)
     if meta:
         start, end = meta
-        head, rest = _cut(line, start, raw)
+        head, rest = _cut(line, start, raw) if start else (None, line)
+        before = _piece_roles(head, raw) if head is not None else []  # nothing before a run opening the line
         if end >= len(s.rstrip()):
-            return [*_piece_roles(head, raw), decide(rest, "inline_meta")]
+            return [*before, decide(rest, "inline_meta")]
         middle, tail = _cut(rest, end - start, raw)
-        return [*_piece_roles(head, raw), decide(middle, "inline_meta"), *_piece_roles(tail, raw)]
+        return [*before, decide(middle, "inline_meta"), *_piece_roles(tail, raw)]
     glued = p.split_glued_datetime(s)
     if glued:
         head, tail = _cut(line, glued, raw)

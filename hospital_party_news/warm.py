@@ -18,14 +18,14 @@ from functools import cache
 def _loaders() -> tuple[tuple[str, Callable[[], object]], ...]:
     from . import clean, mojibake, script
     from .enrich import activities, campaigns, gazetteer
-    from .enrich.keywords import _tfidf, cut
+    from .enrich.keywords import cut
     from .enrich.people import _surname_scores
-    from .lexicon import jieba, jieba_tags, posseg
+    from .lexicon import jieba, posseg, tables
 
     return (
-        ("jieba dictionary", jieba),
-        ("jieba part-of-speech tables", posseg),
-        ("dictionary tags", jieba_tags),
+        ("jieba tables (snapshot)", tables),
+        ("jieba segmenter", jieba),
+        ("jieba part-of-speech tagger", posseg),
         ("OpenCC converter", script._converter),
         ("OpenCC changing characters", script.changing_characters),
         ("garbled-run characters", mojibake._suspects),
@@ -35,7 +35,6 @@ def _loaders() -> tuple[tuple[str, Callable[[], object]], ...]:
         ("activity types", lambda: [t.pattern for t in activities.taxonomy()]),
         ("campaigns", campaigns.campaigns),
         ("surname model", _surname_scores),
-        ("keyword IDF table", _tfidf),
         ("keyword cut", lambda: cut("医院")),
     )
 

@@ -176,6 +176,15 @@ def test_rules_on_a_layout_of_our_own() -> None:
     assert (dated.province, dated.city) == ("山东省", "济宁市")
 
 
+@pytest.mark.parametrize(("paragraph", "province"), [
+    ("党员们迎着朝阳出发,抵达芜湖市湾沚区。", "安徽省"),  # 朝阳 may be a word: half of 芜湖市
+    ("党员们赴西安、西安交流后抵达芜湖市。", "陕西省"),  # two short names weigh one full name; the first wins the tie
+    ("党员们赴西安参观学习。", "陕西省"),  # 西安 alone: the city 西安市, not the districts 西安区
+])
+def test_a_short_name_in_running_text_counts_half_of_a_full_name(paragraph: str, province: str) -> None:
+    assert enrich_article(_article("无题", [paragraph])).province == province
+
+
 def test_generic_mentions_are_not_institutions() -> None:
     assert [i.name for i in institutions("加强与上级医院、基层医院和兄弟医院的合作")] == []
 
@@ -224,7 +233,7 @@ def test_build_without_matplotlib_still_builds(tmp_path: Path, monkeypatch: pyte
     assert any("figures skipped" in line for line in logged)
 
 
-def test_the_site_footer_gives_the_province_when_the_text_names_no_place(tmp_path: Path) -> None:
+def test_the_meta_lines_then_the_site_footer_give_the_province_when_the_text_names_no_place(tmp_path: Path) -> None:
     import pyarrow.parquet as pq
 
     from hospital_party_news.pipeline import build
@@ -236,11 +245,14 @@ def test_the_site_footer_gives_the_province_when_the_text_names_no_place(tmp_pat
     (raw / "footer.txt").write_text(body + "Copyright © 2014 上海市阳光康复中心.All Rights Reserved.\n", encoding="utf-8")
     (raw / "icp.txt").write_text(body + "备案编号:浙ICP备14049724号\n", encoding="utf-8")
     (raw / "none.txt").write_text(body, encoding="utf-8")
+    # A meta line naming the source is nearer to the article than the site's footer.
+    sourced = body.replace("发布时间:2022-11-01", "发布时间:2022-11-01 来源:瓯海区融媒体中心")
+    (raw / "meta.txt").write_text(sourced + "Copyright © 2014 上海市阳光康复中心.All Rights Reserved.\n", encoding="utf-8")
     build(raw, tmp_path / "ds", log=lambda _: None)
     files = {d["document_id"]: d["source_file"] for d in pq.read_table(tmp_path / "ds" / parquet_path("documents")).to_pylist()}
     articles = pq.read_table(tmp_path / "ds" / parquet_path("articles")).to_pylist()
     province = {files[a["document_id"]]: a["province"] for a in articles}
-    assert province == {"footer.txt": "上海市", "icp.txt": "浙江省", "none.txt": None}
+    assert province == {"footer.txt": "上海市", "icp.txt": "浙江省", "none.txt": None, "meta.txt": "浙江省"}
 
 
 def test_heads_of_health_bodies_beyond_hospitals() -> None:

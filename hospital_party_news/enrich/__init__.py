@@ -14,17 +14,18 @@ from ..records import Article, Document, Metadata, Place
 from .activities import activity_types
 from .campaigns import find_campaigns
 from .dates import article_year, event_dates
-from .gazetteer import MUNICIPALITIES, Location, Mention, find_places, locate
+from .gazetteer import MUNICIPALITIES, Location, Mention, find_places, highest_level, locate
 from .institutions import Institution, institutions, self_reference
 from .keywords import keywords
 from .organizations import party_organizations
 from .people import people
 
 HEADLINE_WEIGHT, LEAD_WEIGHT, BODY_WEIGHT = 3.0, 2.0, 1.0
+# A short name in running text (西安, 朝阳) may be a word (迎着朝阳出发); a full name (芜湖市) is not.
+SHORT_NAME_WEIGHT = 0.5
 # Names of national institutions, seated in Beijing unless their name says otherwise.
 NATIONAL_PREFIXES = ("中国", "国家", "中华", "中央", "中日友好")
 CAPITAL = "北京市"
-_LEVELS = ("province", "prefecture", "county")
 
 
 def _primary(found: list[Institution], headline_end: int, lead: tuple[int, int]) -> Institution | None:
@@ -41,22 +42,26 @@ def _primary(found: list[Institution], headline_end: int, lead: tuple[int, int])
 
 def _place_mentions(text: str, found: list[Institution], headline_end: int, lead: tuple[int, int]) -> list[tuple[Mention, float]]:
     """Places in running text plus places inside institution names (where short names
-    such as 萧山 count), each weighted by where it stands."""
+    such as 萧山 count), each weighted by where it stands; a short name in running text
+    counts ``SHORT_NAME_WEIGHT`` of that."""
     chars = list(text)
     for i in found:
         for m in i.mentions:  # blank the names out: their places are added below, where short names count
             chars[m.start : m.end] = "\0" * (m.end - m.start)
-    mentions = find_places("".join(chars))
-    for i in found:
-        for m in i.mentions:
-            mentions += [Mention(p.start + m.start, p.end + m.start, p.text, p.candidates, p.short) for p in find_places(m.text, in_name=True)]
+    running = find_places("".join(chars))
+    running_set = set(running)
+    in_names = [
+        Mention(p.start + m.start, p.end + m.start, p.text, p.candidates, p.short)
+        for i in found
+        for m in i.mentions
+        for p in find_places(m.text, in_name=True)
+    ]
 
-    def weight(pos: int) -> float:
-        if pos < headline_end:
-            return HEADLINE_WEIGHT
-        return LEAD_WEIGHT if lead[0] <= pos < lead[1] else BODY_WEIGHT
+    def weight(m: Mention) -> float:
+        where = HEADLINE_WEIGHT if m.start < headline_end else LEAD_WEIGHT if lead[0] <= m.start < lead[1] else BODY_WEIGHT
+        return where * (SHORT_NAME_WEIGHT if m.short and m in running_set else 1.0)
 
-    return [(m, weight(m.start)) for m in sorted(mentions, key=lambda m: m.start)]
+    return [(m, weight(m)) for m in sorted([*running, *in_names], key=lambda m: m.start)]
 
 
 def _location(dateline: str | None, primary: str | None, mentions: list[tuple[Mention, float]]) -> Location:
@@ -79,8 +84,7 @@ def _places(mentions: list[tuple[Mention, float]], province: str | None) -> list
     for m, _ in mentions:
         cands = [d for d in m.candidates if d.province == province] if len(m.candidates) > 1 else list(m.candidates)
         if len(cands) > 1:  # 长治: the city 长治市 rather than the county of the same name
-            top = min(_LEVELS.index(d.level) for d in cands)
-            cands = [d for d in cands if _LEVELS.index(d.level) == top]
+            cands = list(highest_level(tuple(cands)))
         if len(cands) == 1:
             d = cands[0]
             out.setdefault(d.code, Place(d.name, d.level, d.province, d.city, d.code))
@@ -124,7 +128,10 @@ def site_owner(lines: list[str]) -> Location:
     return Location(icp, icp if icp in MUNICIPALITIES else None)  # a municipality is its own city
 
 
-def enrich_article(a: Article, footer: list[str] | None = None) -> Metadata:
+def enrich_article(a: Article, footer: list[str] | None = None, meta: list[str] | None = None) -> Metadata:
+    """The article's metadata. Where the text names no place, the province comes from
+    what the page says around it, nearest first: the article's credits and captions,
+    its meta lines (来源:瓯海区融媒体中心 names the publisher), the site's ``footer``."""
     headline = "\n".join(x for x in (a.title, a.subtitle) if x)
     body = a.text
     text = f"{headline}\n{body}" if headline else body
@@ -142,7 +149,10 @@ def enrich_article(a: Article, footer: list[str] | None = None) -> Metadata:
     where = _location(a.dateline, primary.name if primary else None, mentions)
     if where.province is None:  # the text names no place: the credits and captions may (扬州市疾控中心宣教组)
         aside = "\n".join([*(name for _, name in a.credits), *a.captions])
-        where = locate([(m, 1.0) for m in find_places(aside, in_name=True)]) if aside else where
+        # As running text, not as a name: credits mostly name people (吴川章 holds 吴川).
+        where = locate([(m, 1.0) for m in find_places(aside)]) if aside else where
+    if where.province is None and meta:  # nor do they: the source or publisher on a meta line may
+        where = locate([(m, 1.0) for t in meta for m in find_places(t, in_name=True)])
     if where.province is None and footer:  # nor do they: the site's footer may (版权所有 …医院)
         where = site_owner(footer)
     campaigns = find_campaigns(text)
@@ -172,5 +182,6 @@ def enrich_article(a: Article, footer: list[str] | None = None) -> Metadata:
 def enrich_document(doc: Document) -> Document:
     footer = [ln.simplified for ln in doc.lines if ln.role == "boilerplate" and _SITE_OWNER_CUE.search(ln.simplified)]
     for article in doc.articles:
-        article.metadata = enrich_article(article, footer)
+        meta = [ln.simplified for ln in doc.lines if ln.role == "date" and article.start <= ln.start < article.end]
+        article.metadata = enrich_article(article, footer, meta)
     return doc

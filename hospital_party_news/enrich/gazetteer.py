@@ -95,10 +95,18 @@ def is_division(name: str) -> bool:
     return name in _index()[0]
 
 
-def _preferred(found: tuple[Division, ...]) -> tuple[Division, ...]:
-    """Provinces over lower levels for a short name (吉林 is the province first)."""
-    provinces = tuple(d for d in found if d.level == "province")
-    return provinces or found
+LEVELS = ("province", "prefecture", "county")  # highest first
+
+
+def highest_level(found: tuple[Division, ...]) -> tuple[Division, ...]:
+    """The highest level a short name reaches: 吉林 is the province first, 西安 the city
+    西安市 before the two districts called 西安区.
+
+    >>> [d.name for d in highest_level(_index()[1]["西安"])]
+    ['西安市']
+    """
+    top = min(LEVELS.index(d.level) for d in found)
+    return tuple(d for d in found if LEVELS.index(d.level) == top)
 
 
 def find_places(text: str, in_name: bool = False) -> list[Mention]:
@@ -151,7 +159,7 @@ def _scan(text: str, in_name: bool) -> tuple[Mention, ...]:
                 # 大新 (大新县) in 加大新项目: a county's short name is only trusted in a name
                 trusted = "province" in levels or ("prefecture" in levels and piece not in words)
                 if in_name or trusted:
-                    found.append(Mention(i, i + size, piece, _preferred(cands), True))
+                    found.append(Mention(i, i + size, piece, highest_level(cands), True))
                     break
         else:
             i += 1

@@ -9,10 +9,9 @@ than jieba's own, with the same tokens and so the same keywords.
 from __future__ import annotations
 
 import re
-from functools import cache
-from typing import Any
 
 from ..chars import HAN_CHAR
+from ..lexicon import tables
 
 TOP_K = 10
 # The longest word in jieba's dictionary has 16 characters; a longer "term" is a run of
@@ -20,14 +19,6 @@ TOP_K = 10
 MAX_KEYWORD_CHARS = 16
 _NOT_KEYWORD = re.compile(r"^[\d.%]+$|^[A-Za-z]$")
 MIN_TERM_CHARS = 2  # as jieba.analyse: single characters are never terms
-
-
-@cache
-def _tfidf() -> Any:
-    """jieba's default TF-IDF model (its IDF table and stop words), loaded once."""
-    from jieba import analyse
-
-    return analyse.default_tfidf
 
 
 # jieba's HMM step splits a run that is not Han with this pattern (``jieba.finalseg.re_skip``);
@@ -62,8 +53,8 @@ def tfidf_terms(text: str, limit: int) -> list[str]:
     >>> tfidf_terms("医院党支部开展义诊活动,为村民义诊。", 2)
     ['义诊', '党支部']
     """
-    model = _tfidf()
-    stop, idf, median = model.stop_words, model.idf_freq, model.median_idf
+    model = tables()
+    stop, idf, median = model.stop_words, model.idf, model.median_idf
     counts: dict[str, float] = {}
     for word in cut(text):
         if len(word.strip()) < MIN_TERM_CHARS or word.lower() in stop:
