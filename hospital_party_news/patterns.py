@@ -67,6 +67,9 @@ _TAIL_MARKER = re.compile(
     r"^(?:延伸阅读|相关阅读|相关文章|相关新闻|相关推荐|推荐阅读|猜你喜欢|热门文章|热门推荐|更多新闻|更多阅读|友情链接|网友评论|全部评论)[::]?$"
 )
 _PLACEHOLDER = re.compile(r"^(?:\[?\s*(?:图片|图|视频|image|img|photo)\s*\]?|点击播放|\[\s*[^\]]{1,10}\s*\])$", re.IGNORECASE)
+# A related link's title cut short by the site (感谢信..): two or more ASCII full stops end a
+# short line. (The Chinese ellipsis …… ends sentences and is text.)
+_TRUNCATED_LINK = re.compile(r"^[^。!?]+?\.{2,}$")
 _SEARCH_LABELS = {"标题", "正文", "关键词", "摘要", "作者", "来源", "栏目", "首页", "全文", "搜索", "内容", "时间", "日期"}
 
 
@@ -86,11 +89,15 @@ def is_boilerplate(text: str) -> bool:
 
     >>> [is_boilerplate(t) for t in ["您所在的位置:", "分享到:", "××", "图片", "[ 医疗新闻 ]", "党建、临床业务双提升"]]
     [True, True, True, True, True, False]
+    >>> is_boilerplate("不忘初心,扛起非常之责--我院.."), is_boilerplate("关怀的中心医院王萍……")
+    (True, False)
     """
     t = text.strip()
     if not re.search(rf"[{HAN}A-Za-z0-9]", t):
         return True
     if _PLACEHOLDER.match(t) or t in _SEARCH_LABELS:
+        return True
+    if _TRUNCATED_LINK.match(t) and visible_len(t) <= rules.LIMITS.short_line_max_chars:
         return True
     return visible_len(t) <= rules.LIMITS.furniture_max_chars and bool(_BOILERPLATE.search(t) or URL.search(t)) and not is_prose_with_period(t)
 
@@ -433,17 +440,29 @@ def is_image_file_name(text: str) -> bool:
     return bool(_IMAGE_FILE.match(re.sub(r"\s+", "", text.strip())))
 
 
-_PARENTHESISED = re.compile(r"^[((]([^()()]+)[))]$")
+_PARENTHESISED = re.compile(r"^(?:\([^()]+\)\s*)+$")  # cleaning made every bracket ASCII
+_GROUP = re.compile(r"\(([^()]+)\)")
+
+
+def parenthesised_groups(text: str) -> list[str]:
+    """The insides of a line wholly in parentheses, one per group (a flattened page puts
+    its photo captions side by side), else [].
+
+    >>> parenthesised_groups("(冷晓君) (参观夏明翰故居)"), parenthesised_groups("(一)学习理论")
+    (['冷晓君', '参观夏明翰故居'], [])
+    """
+    t = text.strip()
+    return [inside.strip() for inside in _GROUP.findall(t)] if _PARENTHESISED.match(t) else []
 
 
 def parenthesised(text: str) -> str | None:
-    """The inside of a line wholly in parentheses, else None.
+    """The inside of a line wholly in parentheses, else None (several groups: their
+    insides, space-separated).
 
     >>> parenthesised("(党员专家为敬老院老人义诊)"), parenthesised("(一)学习理论")
     ('党员专家为敬老院老人义诊', None)
     """
-    m = _PARENTHESISED.match(text.strip())
-    return m.group(1).strip() if m else None
+    return " ".join(groups) if (groups := parenthesised_groups(text)) else None
 
 
 _PUBLICATION_LABEL = re.compile(r"发布|发表|时间|日期")
@@ -490,6 +509,8 @@ def _meta_item(value_max: int) -> re.Pattern[str]:
 # A source or author label left without its value, the text running on right after it
 # (来源:在喜迎国庆佳节之际,…): the label ends the meta run.
 _LABEL_ALONE = re.compile(r"\s*(?:来源|作者|编辑|责编|稿源)[::]")
+# Labels left without a value right before the date's label (科室:作者:) belong to the run.
+_EMPTY_LABELS_BEFORE = re.compile(r"(?<=\s)(?:[^\s::]{1,6}[::]\s*)+$")
 # At the very start of a line only a publication label opens a meta run (时间:… alone may be an event's).
 _LEADING_META = re.compile(r"(?:发布|发表|更新|发稿)(?:时间|日期)[::]")
 
@@ -507,9 +528,15 @@ def find_inline_meta(text: str) -> tuple[int, int] | None:
     '发布时间:2022-10-07 20:48 来源:'
     >>> find_inline_meta("时间:2023年3月5日上午 地点:医院会议室,全体党员参加。") is None
     True
+    >>> s = "传党恩 颂党情 办实事 科室:作者:发布日期:2022-01-04访问人数:"
+    >>> a, b = find_inline_meta(s); s[:a], s[a:b]
+    ('传党恩 颂党情 办实事 ', '科室:作者:发布日期:2022-01-04访问人数:')
     """
     for m in _TRAILING_META.finditer(text):
-        head = text[: m.start()].strip()
+        start = m.start()
+        if empty := _EMPTY_LABELS_BEFORE.search(text, 0, start):  # 办实事 科室:作者:发布日期:…
+            start = empty.start()
+        head = text[:start].strip()
         if is_prose(head) or (not head and not _LEADING_META.match(text, m.start())):
             continue
         date = next((d for pattern in DATE_PATTERNS if (d := pattern.match(text, m.end())) is not None), None)
@@ -523,7 +550,7 @@ def find_inline_meta(text: str) -> tuple[int, int] | None:
             end = empty.end()
         if not head and not is_prose(text[end:]):
             return None  # a line of meta only (a date line), not a run opening the text
-        return m.start(), end
+        return start, end
     return None
 
 
@@ -549,6 +576,31 @@ def split_flattened(raw: str, text: str) -> int:
             if seen == stops:
                 return i + 1 if i + 1 < len(text.rstrip()) else 0
     return 0
+
+
+# A headline, then the first sentence opening with its date (…纪念章 6月29日上午,我院…):
+# the head has no sentence punctuation; the raw text shows the break as white space.
+_GLUED_HEADLINE = re.compile(r"^([^,。!?;:,;:!?]+?)\s*((?:\d{4}年)?\d{1,2}月\d{1,2}日)")
+
+
+def split_glued_headline(raw: str, text: str) -> int:
+    """Where the first sentence begins in a cleaned ``text`` that holds a headline and
+    then the sentence, as a page flattened into one line shows it, judged also on the
+    ``raw`` span (a space before the sentence's date, which cleaning removes); else 0.
+
+    >>> t = "我院为15名老党员颁发“光荣在党50年”纪念章6月29日上午,我院举行纪念章颁发仪式。"
+    >>> split_glued_headline("我院为15名老党员颁发“光荣在党50年”纪念章 6月29日上午,我院举行纪念章颁发仪式。", t)
+    23
+    >>> split_glued_headline(t, t), split_glued_headline("据悉 6月29日上午,我院举行仪式。", "据悉6月29日上午,我院举行仪式。")
+    (0, 0)
+    """
+    m = _GLUED_HEADLINE.match(text)
+    if not m or not is_prose(text[m.start(2) :]):
+        return 0
+    head = m.group(1)
+    if not is_headline(head) or is_nav_label(head) or not re.search(r"\s" + re.escape(m.group(2)), raw):
+        return 0
+    return m.start(2)
 
 
 def is_meta_line(text: str) -> bool:
@@ -634,13 +686,27 @@ def split_rubric(title: str) -> tuple[str | None, str]:
     >>> split_rubric("【党日style】新意!这四家医院"), split_rubric("我为群众办实事 | 肿瘤医院用心用情")
     (('党日style', '新意!这四家医院'), ('我为群众办实事', '肿瘤医院用心用情'))
     """
-    m = re.match(r"^\s*[【\[]([^】\]]{1,20})[】\]]\s*(.+)$", title)
+    m = re.match(rf"^\s*[【\[]([^】\]]{{1,{rules.LIMITS.rubric_max_chars}}})[】\]]\s*(.+)$", title)
     if m and not re.search("记者|通讯员", m.group(1)):
         return m.group(1).strip(), m.group(2).strip()
     m = re.match(r"^\s*([^|丨｜]{2,14}?)\s*[|丨｜]\s*(.{4,})$", title)
     if m and visible_len(m.group(1)) < visible_len(m.group(2)):
         return m.group(1).strip(), m.group(2).strip()
     return None, title.strip()
+
+
+def split_opening_rubric(text: str) -> int:
+    """Length of a 【rubric】 opening a sentence, to be cut off, else 0.
+
+    >>> split_opening_rubric("【连网】3月5日是学雷锋纪念日。当天上午,志愿者来到小区。")
+    4
+    >>> split_opening_rubric("【主题党日】初心如磐,笃行致远"), split_opening_rubric("【记者 王扬】5月4日,党员义诊。")
+    (0, 0)
+    """
+    m = re.match(rf"^\s*【([^】]{{1,{rules.LIMITS.rubric_max_chars}}})】", text)
+    if m is None or re.search("记者|通讯员", m.group(1)) or not is_prose(text[m.end() :]):
+        return 0
+    return m.end()
 
 
 def split_subtitle(title: str) -> tuple[str, str | None]:

@@ -53,6 +53,7 @@ class Limits:
     prose_min_full_stops: int = _limit(2, "A line with this many full stops is prose, even if it holds a furniture word.")
     credit_line_max_chars: int = _limit(60, "A credit line (编辑:… 审核:…) is short; a longer line starting with a role word is prose.")
     byline_max_chars: int = _limit(60, "A standalone byline (…记者 张三 通讯员 李四) is short.")
+    rubric_max_chars: int = _limit(20, "A rubric in 【】 (【主题党日】, 【连网】) is at most this long, in a headline or opening a paragraph; a longer bracketed run is text.")
     inline_meta_value_max_chars: int = _limit(20, "A value in a run of meta items on one line (来源:城南日报) is this short; a longer run after a label (来源:在喜迎国庆佳节之际,…) is the text itself, the label's value missing.")
     date_line_max_chars: int = _limit(80, "A publication-date or meta line (发布时间 … 来源 … 浏览 …) is short.")
     date_line_max_other_chars: int = _limit(4, "A date line without a meta label holds at most this many characters besides the date.")
@@ -89,11 +90,12 @@ RULES: tuple[Rule, ...] = (
     Rule("credit_line", "line", "credit", "Starts with a credit role and a separator (编辑: / 文|图 / 审核:), not a sentence.", ("credit_line_max_chars",)),
     Rule("meta_label_line", "line", "boilerplate", "A short line opening with a meta or disclosure-table label and a colon (索引号:, 发布机构:, 点击率:, 字号:, 核稿: …), list markers and spaces in the label ignored."),
     Rule("image_file_name", "line", "boilerplate", "An image file name (微信图片_2021….jpg) or an editor's artefact (from clipboard) where an image stood."),
-    Rule("site_furniture", "line", "boilerplate", "Navigation, share and follow prompts, footers, addresses, placeholders, symbol-only lines.", ("furniture_max_chars", "prose_min_full_stops")),
+    Rule("site_furniture", "line", "boilerplate", "Navigation, share and follow prompts, footers, addresses, placeholders, symbol-only lines, related links' titles cut short with .. (no longer than a short line).", ("furniture_max_chars", "prose_min_full_stops", "short_line_max_chars")),
     Rule("view_count", "line", "boilerplate", "A view or click count without a date (浏览次数: 123)."),
     Rule("title_field_label", "line", "boilerplate", "The label of a headline given as a field (| 标题: … | |, as disclosure tables show it) and the table's bars; the value is left to the header rules.", ("title_field_min_chars",)),
     Rule("inline_meta", "line", "date", "A run of meta items (发布时间:DATE 浏览:N …) between a headline and the text on one line, as a page flattened into one line holds them; cut off as its own piece; also at the start of a line when a publication label opens it and the text follows. A flattened page is first cut into paragraphs at the spaces after full stops.", ("inline_meta_value_max_chars",)),
     Rule("trailing_date_line", "line", "date", "A publication-date label and date glued to the end of a headline (…活动 发布时间:2013年12月9日), cut off as its own piece.", ("date_line_max_chars",)),
+    Rule("opening_rubric", "line", "boilerplate", "A rubric in 【】 opening a sentence (【连网】3月5日是学雷锋纪念日。): a site's or column's tag, cut off; the sentence is judged on its own.", ("rubric_max_chars",)),
     Rule("glued_datetime", "line", "date", "A date-time glued to the start of the first sentence, cut off as its own piece."),
     Rule("dateline", "line", "dateline", "本报X月X日讯(记者 … 通讯员 …), 【记者 …】, (记者 …), or a standalone byline; cut off the paragraph it opens.", ("byline_max_chars",)),
     Rule("markdown_title", "header", "title", "A top-level Markdown heading opening an article."),
@@ -108,7 +110,7 @@ RULES: tuple[Rule, ...] = (
     Rule("paragraph_continues", "body", "body", "The previous body piece did not end its sentence: this is the rest (a hard wrap)."),
     Rule("parenthesised_credit", "body", "credit", "A standalone line wholly in parentheses holding a credit or byline ((来源:…), (作者:记者:…))."),
     Rule("parenthesised_signature", "body", "credit", "A standalone line wholly in parentheses closing the article: the writing unit."),
-    Rule("parenthesised_caption", "body", "caption", "Any other standalone line wholly in parentheses: a photo caption."),
+    Rule("parenthesised_caption", "body", "caption", "Any other standalone line wholly in parentheses, and a line of several parenthesised groups side by side (a flattened page's captions): a photo caption."),
     Rule("title_repeated", "body", "caption", "The headline repeated in the body (a photo title)."),
     Rule("caption_under_image", "body", "caption", "A short line that is not a sentence right under an image (its placeholder or file name): the image's caption.", ("short_line_max_chars",)),
     Rule("body_caption_cue", "body", "caption", "Caption words in a short body line.", ("caption_cue_max_chars",)),

@@ -98,13 +98,18 @@ _OWN_TEXT_RULES = (
 
 def _split_leads(line: Line, raw: str) -> list[Line]:
     """Cut a piece that holds several things, and judge each part again: a page flattened
-    into one line (at the spaces after full stops), meta items between a headline and the
+    into one line (at the spaces after full stops, or between a headline and a sentence
+    opening with its date), meta items between a headline and the
     text, a date label glued to a headline, a date-time glued to the first sentence, a
     dateline opening a paragraph."""
     s = line.simplified
     flattened = p.split_flattened(raw[line.start : line.end], s)
     if flattened:
         head, tail = _cut(line, flattened, raw)
+        return [*_piece_roles(head, raw), *_piece_roles(tail, raw)]
+    glued_headline = p.split_glued_headline(raw[line.start : line.end], s)
+    if glued_headline:
+        head, tail = _cut(line, glued_headline, raw)
         return [*_piece_roles(head, raw), *_piece_roles(tail, raw)]
     field = p.find_title_field(s)
     if field:  # | 标题: … | |: the label and the table's bars go, the value is a headline candidate
@@ -122,6 +127,10 @@ def _split_leads(line: Line, raw: str) -> list[Line]:
             return [*before, decide(rest, "inline_meta")]
         middle, tail = _cut(rest, end - start, raw)
         return [*before, decide(middle, "inline_meta"), *_piece_roles(tail, raw)]
+    rubric = p.split_opening_rubric(s)
+    if rubric:
+        head, tail = _cut(line, rubric, raw)
+        return [decide(head, "opening_rubric"), *_piece_roles(tail, raw)]
     glued = p.split_glued_datetime(s)
     if glued:
         head, tail = _cut(line, glued, raw)
@@ -442,11 +451,13 @@ def _under_image(lines: list[Line], start: int) -> set[int]:
 
 def _parenthesised_kind(s: str, last: bool) -> str:
     """A standalone line wholly in parentheses: credits ((来源:…), (作者:…)), the writing
-    unit's signature when it closes the article, else a photo caption."""
-    inner = p.parenthesised(s) or ""
+    unit's signature when it closes the article, else a photo caption; several groups side
+    by side are photo captions."""
+    groups = p.parenthesised_groups(s)
+    inner = " ".join(groups)
     if p.parse_credits(inner) or p.find_dateline(inner):
         return "parenthesised_credit"
-    return "parenthesised_signature" if last else "parenthesised_caption"
+    return "parenthesised_signature" if last and len(groups) == 1 else "parenthesised_caption"
 
 
 CANDIDATE = "candidate"
