@@ -185,6 +185,18 @@ def test_a_short_name_in_running_text_counts_half_of_a_full_name(paragraph: str,
     assert enrich_article(_article("无题", [paragraph])).province == province
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    ("区纪委一行到瞿溪街道社区卫生服务中心督查。", ["瞿溪街道社区卫生服务中心"]),  # a subdistrict's name tagged a person's
+    ("党员来到海特花园社区卫生服务站义诊。", ["海特花园社区卫生服务站"]),  # a community's name before 社区
+    ("全市有7个社区卫生服务站。", []),  # a count is not a name
+    ("近年来904医院发表论文,九〇三医院党委开展活动。", ["904医院", "九〇三医院"]),  # military hospitals go by number
+    ("青岛和润堂健康体检中心、温州中西医结合医院和菏泽市立医院参加。", ["青岛和润堂健康体检中心", "温州中西医结合医院", "菏泽市立医院"]),
+    ("成立医院党委,市民到医院就诊。", []),
+])
+def test_names_of_grassroots_and_numbered_institutions(text: str, names: list[str]) -> None:
+    assert [i.name for i in institutions(text)] == names
+
+
 def test_generic_mentions_are_not_institutions() -> None:
     assert [i.name for i in institutions("加强与上级医院、基层医院和兄弟医院的合作")] == []
 

@@ -24,7 +24,10 @@ MAX_PREFIX = 24  # characters looked back from the head
 # nouns, abbreviations, numbers (第二), distinguishing words (附属), verbal nouns (临床).
 _INSIDE = {"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "m", "b", "vn", "eng", "ng", "nl", "an"}
 # Verbs that occur inside names of health institutions and Party branches.
-INSIDE_VERBS = {"省立", "附属", "防治", "保健", "康复", "预防", "控制", "急救", "放疗", "护理", "管理", "检验", "麻醉"}
+INSIDE_VERBS = {
+    "省立", "立", "附属", "防治", "保健", "康复", "预防", "控制", "急救", "放疗", "护理", "管理", "检验", "麻醉",
+    "结合", "健康",  # 中西医结合医院, 健康体检中心
+}
 # Nouns that come before a name but are never part of one.
 _NOT_INSIDE = {
     "院长", "副院长", "书记", "副书记", "主任", "副主任", "代表", "党员", "同志", "群众", "患者", "专家", "团队", "工作",
@@ -35,6 +38,11 @@ _LEVEL_CHARS = set("省市县区州镇乡村旗盟")
 _START_TAGS = {"ns", "nt", "nz", "j", "eng"}
 _NATIONAL = {"国家"}  # 国家卫健委: the national body is a proper name
 _GRASSROOTS_LEVELS = set("镇乡村")  # a town or village too small for the gazetteer: 寿张镇, 沙洲村
+# A unit below the county that follows its own name as a word (瞿溪 街道, 海特花园 社区):
+# the name begins at the leftmost token before it that can sit inside a name.
+_GRASSROOTS_UNITS = re.compile(r"^(?:街道|社区|街道社区|镇|乡|村)$")
+# Military hospitals go by a three-digit number (904医院, 九〇三医院).
+_NUMBERED_HOSPITAL = re.compile(r"(?:\d{3}|[一二三四五六七八九〇零]{3})$")
 
 
 @dataclass(frozen=True)
@@ -106,18 +114,24 @@ def name_ending_at(text: str, head_start: int, head_end: int) -> Name:
     Name(text='四川省肿瘤医院', start=7, end=14, proper=True)
     >>> name_ending_at("积极开展对基层医院的帮扶", 7, 9)
     Name(text='基层医院', start=5, end=9, proper=False)
+    >>> name_ending_at("一行到瞿溪街道社区卫生服务中心", 9, 15).text, name_ending_at("近年来904医院", 6, 8).text
+    ('瞿溪街道社区卫生服务中心', '904医院')
     """
     _clause_start, clause = clause_before(text, head_start)
     tokens = _tokens(clause) if clause else ()
     taken = 0  # characters taken, counted back from the head
     begin: int | None = None
+    unit_seen = False  # a grassroots unit (街道, 社区) was taken: every token before it is its name
     for i in range(len(tokens) - 1, -1, -1):
         word, flag = tokens[i]
-        if not _inside(word, flag):
+        if not (_inside(word, flag) or (unit_seen and flag.startswith("nr"))):  # 瞿溪 is tagged a person's name
             break
         taken += len(word)
-        if _starts(word, flag):
+        if _starts(word, flag) or (unit_seen and flag != "m" and not _GRASSROOTS_UNITS.match(word)):  # not 7个 社区
             begin = taken
+        unit_seen = unit_seen or bool(_GRASSROOTS_UNITS.match(word))
+    if begin is None and text[head_start:head_end] == "医院" and (number := _NUMBERED_HOSPITAL.search(clause)):
+        begin = len(number.group())
     if begin is not None:
         start = _division_before(text, head_start - begin)
         return Name(text[start:head_end], start, head_end, True)
