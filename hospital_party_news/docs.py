@@ -98,12 +98,14 @@ DATA_LICENSE = {  # the data's terms, one story everywhere (the code is MIT: pyp
 }
 
 
-def card_metadata(rows: dict[str, int], arrow_bytes: dict[str, int], parquet_bytes: dict[str, int], content_sha256: str) -> dict:
+def card_metadata(rows: dict[str, int], arrow_bytes: dict[str, int], parquet_bytes: dict[str, int], content_sha256: str,
+                  features: dict[str, list] | None = None) -> dict:
     """The card's YAML front matter as the Hub writes it: configs (so `load_dataset`
     works offline), `dataset_info` per config with features from the schema, `num_bytes`
     and `dataset_size` as the Arrow size that `datasets` computes, `download_size` as the
     Parquet size; and a content hash (datasets caches a local folder by its card YAML, so
-    the YAML must change whenever the data does)."""
+    the YAML must change whenever the data does). ``features``: per config, when already
+    derived (``sidecar.card_features``)."""
     return {
         "pretty_name": "Hospital Party-Building News (医院党建新闻)",
         "language": ["zh"],
@@ -123,7 +125,7 @@ def card_metadata(rows: dict[str, int], arrow_bytes: dict[str, int], parquet_byt
         "dataset_info": [
             {
                 "config_name": c.name,
-                "features": hf_features(c)._to_yaml_list(),
+                "features": features[c.name] if features else hf_features(c)._to_yaml_list(),
                 "splits": [{"name": "train", "num_bytes": arrow_bytes.get(c.name, 0), "num_examples": rows.get(c.name, 0)}],
                 "download_size": parquet_bytes.get(c.name, 0),
                 "dataset_size": arrow_bytes.get(c.name, 0),
@@ -148,12 +150,13 @@ def card_source() -> str:
     return resources.files("hospital_party_news").joinpath("data/DATASET_CARD.md").read_text("utf-8")
 
 
-def render_card(parquet: dict[str, dict], arrow_bytes: dict[str, int], summary: str, figures: str = "") -> str:
+def render_card(parquet: dict[str, dict], arrow_bytes: dict[str, int], summary: str, figures: str = "",
+                features: dict[str, list] | None = None) -> str:
     """The output README.md from the Parquet files' entries (config → ``file_entry``)
     and their Arrow sizes (config → ``write.arrow_size``)."""
     rows = {name: e["rows"] for name, e in parquet.items()}
     sizes = {name: e["size_bytes"] for name, e in parquet.items()}
     content = hashlib.sha256("".join(parquet[c.name]["sha256"] for c in CONFIGS).encode()).hexdigest()
-    meta = yaml.safe_dump(card_metadata(rows, arrow_bytes, sizes, content), allow_unicode=True, sort_keys=False, width=1000)
+    meta = yaml.safe_dump(card_metadata(rows, arrow_bytes, sizes, content, features), allow_unicode=True, sort_keys=False, width=1000)
     body = card_source().replace("{{version}}", DATASET_VERSION).replace("{{build_summary}}", summary).replace("{{figures}}", figures)
     return f"---\n{meta}---\n\n{body}"

@@ -9,7 +9,6 @@ import os
 import platform
 import shutil
 import sys
-import threading
 from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -24,10 +23,11 @@ from .cache import BatchCache, builder_digest, claim, entries
 from .croissant import DESCRIPTION, croissant
 from .docs import data_license, render_card, write_schema_dir
 from .engine import run_ordered
-from .figures import FIGURE_COLUMNS, figures_markdown, preload, write_figures
+from .figures import FIGURE_COLUMNS, figures_markdown
 from .read import DEFAULT_MAX_BYTES, InputError, discover, document_ids, name_problem, printable
 from .schema import CONFIGS, SCHEMA_VERSION
 from .script import converter_name
+from .sidecar import sidecar
 from .steps import add_counts
 from .validate import UniqueKeys, ValidationFailed
 from .version import BUILDER_VERSION, DATASET_VERSION
@@ -175,75 +175,64 @@ def _build_once(files: list[RawFile], settings: Settings, dependencies: dict[str
                 strict: bool) -> tuple[BuildResult, set[str]]:
     """One pass over the batches into a staging folder, swapped in at the end."""
     jobs = ((batch, settings, str(cache_dir) if cache_dir else None, dependencies) for batch in make_batches(files))
-    if engine == "local":
-        warm_up()  # before the pool forks: the workers share one copy of the dictionaries
-    result = BuildResult(output_dir, n_files=len(files))
-    inputs: list[dict] = []
-    keys: set[str] = set()
-    warnings: list[str] = []
-    summary_columns: list[pa.Table] = []
-    preloading: threading.Thread | None = None
-    with staging(output_dir) as tmp:
-        writers = ParquetWriters(tmp)
-        uniqueness = UniqueKeys()
-        try:
-            with closing(run_ordered(_run_batch, jobs, workers, engine, scheduler)) as batches:
-                for key, batch in batches:
-                    warnings += batch.warnings
-                    try:
-                        uniqueness.check(batch.tables)
-                    except ValidationFailed as exc:
-                        if result.cached_batches or batch.cached:
-                            raise _CacheSuspect(exc.report.splitlines()[-1].strip(" -")) from exc
-                        raise
-                    writers.write(batch.tables)
-                    inputs += batch.inputs
-                    keys.add(key or "")
-                    summary_columns.append(batch.tables["articles"].select(list(FIGURE_COLUMNS)))
-                    for source_file, reason in batch.rejected:
-                        log(f"rejected {printable(source_file)}: {reason}")
-                    result.rejected += batch.rejected
-                    result.batches += 1
-                    result.cached_batches += batch.cached
-                    result.steps = add_counts(result.steps, batch.stats)
-                    if progress:
-                        progress(len(inputs), len(files))
-                    if preloading is None:  # the pool has forked: importing in a thread is safe now
-                        preloading = threading.Thread(target=_preload_card_libraries, name="preload", daemon=True)
-                        preloading.start()
-        finally:
-            writers.close()
-        result.rows = dict(writers.rows)
-        if strict and result.rejected:
-            raise BuildFailed(f"{len(result.rejected)} of {len(files)} files rejected with --strict; the previous dataset is kept")
-        if not result.rows["articles"]:
-            raise BuildFailed(f"no article was found in any of the {len(files)} files; the previous dataset is kept")
-        if preloading is not None:
-            preloading.join()
-        write_schema_dir(tmp / "schema")
-        figures = write_figures(pa.concat_tables(summary_columns) if summary_columns else None, tmp / "figures")
-        if not figures:
-            log("figures skipped: matplotlib is not installed")
-        (tmp / "LICENSE.md").write_text(data_license(), encoding="utf-8")
-        files_written = output_files(tmp)  # every file hashed once, for the card, Croissant and the manifest
-        by_path = {f["path"]: f for f in files_written}
-        parquet = {c.name: by_path[parquet_path(c.name)] for c in CONFIGS}
-        card = tmp / "README.md"
-        arrow = {c.name: arrow_size(tmp / parquet_path(c.name)) for c in CONFIGS}
-        card.write_text(render_card(parquet, arrow, summary_markdown(result), figures_markdown(figures)), encoding="utf-8")
-        write_json(tmp / "croissant.json", croissant(parquet, DESCRIPTION))
-        files_written = sorted([*files_written, file_entry(tmp, card), file_entry(tmp, tmp / "croissant.json")], key=lambda f: f["path"])
-        write_json(tmp / "manifest.json", manifest(inputs, files_written, dependencies, result.steps))
+    with sidecar() as car:  # first: it imports and derives the card's parts while this process sets up
+        if engine == "local":
+            warm_up()  # before the pool forks: the workers share one copy of the dictionaries
+        result = BuildResult(output_dir, n_files=len(files))
+        inputs: list[dict] = []
+        keys: set[str] = set()
+        warnings: list[str] = []
+        summary_columns: list[pa.Table] = []
+        with staging(output_dir) as tmp:
+            writers = ParquetWriters(tmp)
+            uniqueness = UniqueKeys()
+            try:
+                with closing(run_ordered(_run_batch, jobs, workers, engine, scheduler)) as batches:
+                    for key, batch in batches:
+                        warnings += batch.warnings
+                        try:
+                            uniqueness.check(batch.tables)
+                        except ValidationFailed as exc:
+                            if result.cached_batches or batch.cached:
+                                raise _CacheSuspect(exc.report.splitlines()[-1].strip(" -")) from exc
+                            raise
+                        writers.write(batch.tables)
+                        inputs += batch.inputs
+                        keys.add(key or "")
+                        summary_columns.append(batch.tables["articles"].select(list(FIGURE_COLUMNS)))
+                        for source_file, reason in batch.rejected:
+                            log(f"rejected {printable(source_file)}: {reason}")
+                        result.rejected += batch.rejected
+                        result.batches += 1
+                        result.cached_batches += batch.cached
+                        result.steps = add_counts(result.steps, batch.stats)
+                        if progress:
+                            progress(len(inputs), len(files))
+            finally:
+                writers.close()
+            result.rows = dict(writers.rows)
+            if strict and result.rejected:
+                raise BuildFailed(f"{len(result.rejected)} of {len(files)} files rejected with --strict; the previous dataset is kept")
+            if not result.rows["articles"]:
+                raise BuildFailed(f"no article was found in any of the {len(files)} files; the previous dataset is kept")
+            write_schema_dir(tmp / "schema")
+            features, figures = car.finish(pa.concat_tables(summary_columns) if summary_columns else None, tmp / "figures")
+            if not figures:
+                log("figures skipped: matplotlib is not installed")
+            (tmp / "LICENSE.md").write_text(data_license(), encoding="utf-8")
+            files_written = output_files(tmp)  # every file hashed once, for the card, Croissant and the manifest
+            by_path = {f["path"]: f for f in files_written}
+            parquet = {c.name: by_path[parquet_path(c.name)] for c in CONFIGS}
+            card = tmp / "README.md"
+            arrow = {c.name: arrow_size(tmp / parquet_path(c.name)) for c in CONFIGS}
+            card.write_text(render_card(parquet, arrow, summary_markdown(result), figures_markdown(figures), features), encoding="utf-8")
+            write_json(tmp / "croissant.json", croissant(parquet, DESCRIPTION))
+            files_written = sorted([*files_written, file_entry(tmp, card), file_entry(tmp, tmp / "croissant.json")], key=lambda f: f["path"])
+            write_json(tmp / "manifest.json", manifest(inputs, files_written, dependencies, result.steps))
+        warnings += car.fallbacks
     for warning in warnings:  # only once the dataset is in place: a failed build says one line
         log(warning)
     return result, keys
-
-
-def _preload_card_libraries() -> None:
-    """What the card and figures import (matplotlib, datasets: about 1 s), imported while
-    the workers run rather than after them."""
-    preload()
-    import datasets  # noqa: F401  (the card's features are computed by datasets)
 
 
 def manifest(inputs: list[dict], outputs: list[dict], dependencies: dict[str, str], steps: dict[str, dict[str, int]]) -> dict:
