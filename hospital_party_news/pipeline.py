@@ -215,16 +215,17 @@ def _build_once(files: list[RawFile], settings: Settings, dependencies: dict[str
                 raise BuildFailed(f"{len(result.rejected)} of {len(files)} files rejected with --strict; the previous dataset is kept")
             if not result.rows["articles"]:
                 raise BuildFailed(f"no article was found in any of the {len(files)} files; the previous dataset is kept")
+            car.ask(pa.concat_tables(summary_columns) if summary_columns else None, tmp / "figures")
             write_schema_dir(tmp / "schema")
-            features, figures = car.finish(pa.concat_tables(summary_columns) if summary_columns else None, tmp / "figures")
+            (tmp / "LICENSE.md").write_text(data_license(), encoding="utf-8")
+            arrow = {c.name: arrow_size(tmp / parquet_path(c.name)) for c in CONFIGS}
+            features, figures = car.answer()
             if not figures:
                 log("figures skipped: matplotlib is not installed")
-            (tmp / "LICENSE.md").write_text(data_license(), encoding="utf-8")
             files_written = output_files(tmp)  # every file hashed once, for the card, Croissant and the manifest
             by_path = {f["path"]: f for f in files_written}
             parquet = {c.name: by_path[parquet_path(c.name)] for c in CONFIGS}
             card = tmp / "README.md"
-            arrow = {c.name: arrow_size(tmp / parquet_path(c.name)) for c in CONFIGS}
             card.write_text(render_card(parquet, arrow, summary_markdown(result), figures_markdown(figures), features), encoding="utf-8")
             write_json(tmp / "croissant.json", croissant(parquet, DESCRIPTION))
             files_written = sorted([*files_written, file_entry(tmp, card), file_entry(tmp, tmp / "croissant.json")], key=lambda f: f["path"])

@@ -5,7 +5,7 @@ The figures need matplotlib (0.6 s to import, 0.5 s to draw) and the card's feat
 need ``datasets`` (0.5 s to import). A build forks this process first thing; it imports
 both and derives the features while the build process sets itself up (one core is idle
 then: the set-up is one process), and draws the figures from the counts it is sent at
-the end while the build process writes the card's other parts. Where a process cannot be
+the end while the build process writes the dataset's other files. Where a process cannot be
 forked (Windows) or the side process fails, the same functions run in the build process:
 the output is the same either way (``tests/test_sidecar.py``).
 """
@@ -70,12 +70,22 @@ class Sidecar:
     process: Any = None
     conn: Connection | None = None
     fallbacks: list[str] = field(default_factory=list)  # why the build did the work itself
+    request: tuple[pa.Table | None, Path] = (None, Path())
 
-    def finish(self, articles: pa.Table | None, folder: Path) -> tuple[dict[str, list], list[str]]:
-        """(features per config, figure files written into ``folder``)."""
+    def ask(self, articles: pa.Table | None, folder: Path) -> None:
+        """Ask for the figures of ``articles`` in ``folder``; the build goes on meanwhile."""
+        self.request = (articles, folder)
         if self.conn is not None:
             try:
                 self.conn.send((articles, str(folder)))
+            except (OSError, EOFError) as exc:
+                self.fallbacks.append(f"side process gone: {exc!r}")
+                self.conn = None
+
+    def answer(self) -> tuple[dict[str, list], list[str]]:
+        """(features per config, figure files written): the side process's, or made here."""
+        if self.conn is not None:
+            try:
                 if self.conn.poll(ANSWER_TIMEOUT_SECONDS):
                     status, features, figures = self.conn.recv()
                     if status == "ok":
@@ -85,6 +95,7 @@ class Sidecar:
                     self.fallbacks.append("side process did not answer")
             except (OSError, EOFError) as exc:
                 self.fallbacks.append(f"side process gone: {exc!r}")
+        articles, folder = self.request
         return card_features(), write_figures(articles, folder)
 
 
