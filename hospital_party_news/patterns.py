@@ -663,17 +663,19 @@ def is_numbered(text: str) -> bool:
 
 
 def has_heading_shape(text: str) -> bool:
-    """Parallel phrases (``红色记忆 追寻初心``, ``党建、临床业务双提升``), a numbered or
-    colon-led heading (``会议第一项:学中思``, ``一、…``).
+    """Parallel phrases (``红色记忆 追寻初心``, ``党建、临床业务双提升``), a numbered,
+    colon-led or dash-led heading (``会议第一项:学中思``, ``党课讲什么?——讲理论``, ``一、…``).
 
     >>> [has_heading_shape(t) for t in ["红色记忆 追寻初心", "会议第一项:学中思、思中进", "县委常委、副县长武庆联出席义诊开幕式并致辞"]]
     [True, True, False]
+    >>> has_heading_shape("党课讲什么?——讲理论、讲历史、讲精神")
+    True
     """
     t = text.strip()
     if is_numbered(t):
         return True
     limits = rules.LIMITS
-    if re.search(r"[::]", t) and visible_len(t) <= limits.colon_heading_max_chars:
+    if re.search(r"[::]|\S\s*——\s*\S", t) and visible_len(t) <= limits.colon_heading_max_chars:  # a dash as a colon
         return True
     parts = [p for p in re.split(r"[\s,,、!!]+", t) if p]
     return (len(parts) >= 2 and all(2 <= len(p) <= limits.phrase_max_chars for p in parts)

@@ -57,7 +57,7 @@ class Limits:
     inline_meta_value_max_chars: int = _limit(20, "A value in a run of meta items on one line (来源:城南日报) is this short; a longer run after a label (来源:在喜迎国庆佳节之际,…) is the text itself, the label's value missing.")
     date_line_max_chars: int = _limit(80, "A publication-date or meta line (发布时间 … 来源 … 浏览 …) is short.")
     date_line_max_other_chars: int = _limit(4, "A date line without a meta label holds at most this many characters besides the date.")
-    colon_heading_max_chars: int = _limit(20, "A colon-led line this short has a heading's shape (会议第一项:学中思).")
+    colon_heading_max_chars: int = _limit(20, "A colon-led or dash-led line this short has a heading's shape (会议第一项:学中思, 党课讲什么?——讲理论).")
     phrase_max_chars: int = _limit(10, "Parallel phrases of a heading (红色记忆 追寻初心) are each at most this long…")
     phrase_length_spread: int = _limit(4, "…and differ in length by at most this much.")
     dateline_window_lines: int = _limit(3, "A header line counts as 'before a dateline' when a dateline follows within this many open lines.")
@@ -106,7 +106,7 @@ RULES: tuple[Rule, ...] = (
     Rule("subtitle", "header", "subtitle", "A second, shorter headline-shaped line without commas or colons.", ("subtitle_max_chars",)),
     Rule("text_before_dateline", "header", "boilerplate", "Other text injected between a headline and its dateline.", ("dateline_window_lines",)),
     Rule("markup_heading", "body", "heading", "An HTML <hN> or Markdown heading inside an article."),
-    Rule("caption_after_signature", "body", "caption", "A line that is not a sentence after a paragraph closed with its writer's signature ((…支部 李祖芳)): the photo captions that follow the text."),
+    Rule("caption_after_signature", "body", "caption", "A line that is not a sentence after a paragraph closed with its writer's signature ((…支部 李祖芳)), or after the article's last credit line when no sentence follows it (图文:张震): the photo captions that follow the text."),
     Rule("paragraph_continues", "body", "body", "The previous body piece did not end its sentence: this is the rest (a hard wrap)."),
     Rule("parenthesised_credit", "body", "credit", "A standalone line wholly in parentheses holding a credit or byline ((来源:…), (作者:记者:…))."),
     Rule("parenthesised_signature", "body", "credit", "A standalone line wholly in parentheses closing the article: the writing unit."),

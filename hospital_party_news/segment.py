@@ -387,6 +387,18 @@ def _dateline_soon(lines: list[Line], idx: int) -> bool:
     return any(ln.role == "dateline" for ln in ahead)
 
 
+def _after_closing_credit(lines: list[Line], start: int) -> set[int]:
+    """The open pieces after the article's last credit line (图文:张震), when none of them
+    is a sentence: the text ended with its credits, and what follows are photo captions."""
+    credits = [i for i in range(start, len(lines)) if lines[i].rule == "credit_line"]
+    if not credits:
+        return set()
+    after = [ln for ln in lines[credits[-1] + 1 :] if _open(ln)]
+    if not after or any(p.is_prose(ln.simplified) for ln in after):
+        return set()
+    return {id(ln) for ln in after}
+
+
 def _body(lines: list[Line], start: int) -> None:
     """Decide headings, captions and body lines; mark hard-wrap joins."""
     title = _norm("".join(ln.simplified for ln in lines if ln.role in ("title", "subtitle")))
@@ -395,13 +407,14 @@ def _body(lines: list[Line], start: int) -> None:
     kinds: list[str] = []  # a rule name, or CANDIDATE until the run it stands in is resolved
     previous_body: Line | None = None
     signed = False  # a paragraph closed with its writer's signature: the text has ended
+    credited = _after_closing_credit(lines, start)
     for k, ln in enumerate(content):
         s = ln.simplified
         nxt = content[k + 1].simplified if k + 1 < len(content) else ""
         continuing = previous_body is not None and kinds[-1] in _BODY_KINDS and not _ends(previous_body.simplified)
         if _is_heading_hint(ln):
             kind = "markup_heading"
-        elif signed and not p.is_prose(s) and p.parenthesised(s) is None:
+        elif (signed or id(ln) in credited) and not p.is_prose(s) and p.parenthesised(s) is None:
             kind = "caption_after_signature"
         elif p.parenthesised(s) is not None:
             kind = _parenthesised_kind(s, last=not any(_open(x) for x in content[k + 1 :]))
