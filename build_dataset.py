@@ -4,9 +4,7 @@
 A thin entry point; the same build is ``hospital-party-news build``.
 """
 
-import sys
-
-from hospital_party_news.cli import build_main
+from hospital_party_news.cli import build_main, exit_now
 
 if __name__ == "__main__":
-    sys.exit(build_main())
+    exit_now(build_main())

@@ -4,10 +4,15 @@
 from __future__ import annotations
 
 import argparse
+import atexit
+import contextlib
 import importlib.util
+import os
 import signal
 import sys
+import threading
 from pathlib import Path
+from typing import NoReturn
 
 from .engine import ENGINES, default_workers
 from .progress import Progress
@@ -268,5 +273,28 @@ def build_main(argv: list[str] | None = None) -> int:
     return cmd_build(p.parse_args(argv))
 
 
+def exit_now(code: int) -> NoReturn:
+    """End the process with ``code`` once a command has returned, without the interpreter's
+    teardown: freeing the build's half a million dictionary entries, module by module, took
+    0.3 s of a 2.7 s five-file build. Everything a normal exit does that can matter still
+    happens first: other threads are joined, ``atexit`` handlers run (the worker pools',
+    logging's), and stdout and stderr are flushed. Only for the command line's own entry
+    points; a caller of ``main()`` gets the code back as before."""
+    current = threading.current_thread()
+    for thread in threading.enumerate():
+        if thread is not current and not thread.daemon:
+            thread.join()
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):  # a closed pipe: nothing left to say
+            stream.flush()
+    os._exit(code)
+
+
+def run() -> NoReturn:
+    """The ``hospital-party-news`` script: ``main()`` then a quick exit (``exit_now``)."""
+    exit_now(main())
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -31,7 +31,6 @@ def _loaders() -> tuple[tuple[str, Callable[[], object]], ...]:
         ("garbled-run characters", mojibake._suspects),
         ("pinyin syllables", clean.pinyin_syllables),
         ("gazetteer", gazetteer._lengths),
-        ("gazetteer words", gazetteer._place_only_words),
         ("activity types", lambda: [t.pattern for t in activities.taxonomy()]),
         ("campaigns", campaigns.campaigns),
         ("surname model", _surname_scores),

@@ -70,3 +70,18 @@ def test_console_script_builds(tmp_path: Path) -> None:
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     assert "11 articles" in result.stderr
+
+
+def test_the_quick_exit_still_joins_threads_runs_atexit_and_flushes() -> None:
+    """``exit_now`` skips the interpreter's teardown, not what a normal exit promises."""
+    script = (
+        "import atexit, threading, time\n"
+        "from hospital_party_news.cli import exit_now\n"
+        "atexit.register(lambda: print('atexit ran', end=''))\n"
+        "threading.Thread(target=lambda: (time.sleep(0.2), print('thread done ', end=''))).start()\n"
+        "print('buffered ', end='')\n"
+        "exit_now(3)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 3
+    assert done.stdout == "buffered thread done atexit ran"

@@ -62,3 +62,18 @@ def test_the_tagger_on_the_snapshot_tags_as_jiebas_own() -> None:
     done = subprocess.run([sys.executable, "-c", script], input=line, capture_output=True, text=True, check=True)
     same, ours, own = json.loads(done.stdout)
     assert same and ours == own == len(tables().tags)
+
+
+def test_jieba_is_imported_without_pkg_resources_and_still_opens_its_files() -> None:
+    """``_import_jieba`` keeps setuptools' ``pkg_resources`` (0.13 s) out of the build;
+    jieba's fallback then opens its own dictionary by path."""
+    script = (
+        "import sys\n"
+        "from hospital_party_news.lexicon import _import_jieba\n"
+        "jieba = _import_jieba()\n"
+        "with jieba.Tokenizer().get_dict_file() as fh:\n"
+        "    first = fh.readline().decode('utf-8').split()[0]\n"
+        "print('pkg_resources' in sys.modules, first)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", next(dictionary_entries())[0]]

@@ -53,14 +53,16 @@ def divisions() -> tuple[Division, ...]:
     return tuple(Division(c, n, sh, lv, p, pf, cur == "1") for c, n, sh, lv, p, pf, cur in rows)
 
 
-@cache
-def _place_only_words() -> frozenset[str]:
-    """Short names jieba's dictionary knows as something other than a place (安康, 长治,
-    和平, 大同): these are words first, so they do not count as places in running text."""
-    from ..lexicon import jieba_tags
+def _word_first(piece: str, tags: dict[str, str]) -> bool:
+    """A short name jieba's dictionary knows as something other than a place (安康, 长治,
+    和平, 大同): a word first, so it does not count as a place in running text. Looked up
+    in the tag table itself (a set of the 300,000 such words cost 0.17 s to make per build).
 
-    tags = jieba_tags()
-    return frozenset(w for w, tag in tags.items() if not tag.startswith("ns"))
+    >>> _word_first("安康", {"安康": "nr"}), _word_first("济宁", {"济宁": "ns"}), _word_first("济宁", {})
+    (True, False, False)
+    """
+    tag = tags.get(piece)
+    return tag is not None and not tag.startswith("ns")
 
 
 @cache
@@ -140,8 +142,10 @@ def _lengths() -> dict[str, tuple[int, ...]]:
 
 
 def _scan(text: str, in_name: bool) -> tuple[Mention, ...]:
+    from ..lexicon import jieba_tags
+
     full, short, _ = _index()
-    words = _place_only_words()
+    tags = jieba_tags()
     lengths = _lengths()
     found: list[Mention] = []
     i = 0
@@ -157,7 +161,7 @@ def _scan(text: str, in_name: bool) -> tuple[Mention, ...]:
                 cands = short[piece]
                 levels = {d.level for d in cands}
                 # 大新 (大新县) in 加大新项目: a county's short name is only trusted in a name
-                trusted = "province" in levels or ("prefecture" in levels and piece not in words)
+                trusted = "province" in levels or ("prefecture" in levels and not _word_first(piece, tags))
                 if in_name or trusted:
                     found.append(Mention(i, i + size, piece, highest_level(cands), True))
                     break
