@@ -45,6 +45,27 @@ def normalize_nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+# Full-width forms of the ASCII characters (U+FF01–U+FF5E: ，（）：！？；０-９Ａ-ｚ) and
+# their ASCII twins: the pages this dataset is made from come with ASCII punctuation (as
+# NFKC leaves it), and every rule is written for that; a page copied straight from a
+# browser has the full-width forms. Only these 94 characters: NFKC would also rewrite
+# ①, ㎡ and … , which carry meaning.
+_FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+
+
+def fold_fullwidth(text: str) -> tuple[str, list[str]]:
+    """Full-width punctuation, digits and Latin letters as their ASCII forms, as NFKC
+    gives them (the 。、“”《》【】 of Chinese text have no ASCII form and stay).
+
+    >>> fold_fullwidth("本报讯（通讯员 刘芳）２０２３年６月，义诊。")
+    ('本报讯(通讯员 刘芳)2023年6月,义诊。', ['fullwidth_folded'])
+    >>> fold_fullwidth("本报讯(通讯员 刘芳)")
+    ('本报讯(通讯员 刘芳)', [])
+    """
+    folded = text.translate(_FULLWIDTH)
+    return folded, ["fullwidth_folded"] if folded != text else []
+
+
 def remove_invisibles(text: str) -> str:
     """Drop byte-order marks, zero-width and bidi marks, soft hyphens and control
     characters (tabs become spaces).
@@ -189,6 +210,7 @@ def _silent(fix: Callable[[str], str]) -> Fixer:
 FIXERS: dict[str, Fixer] = {
     "remove_invisibles": _silent(remove_invisibles),
     "normalize_nfc": _silent(normalize_nfc),
+    "fold_fullwidth": lambda text, _config: fold_fullwidth(text),
     "strip_html": lambda text, _config: strip_html(text),
     "remove_replacement_chars": lambda text, _config: remove_replacement_chars(text),
     "remove_pinyin": lambda text, config: remove_pinyin(text, config.toneless_pinyin),

@@ -12,7 +12,7 @@ from .records import Article, ArticleDraft, Document, Line, Section
 from .script import to_simplified
 
 # Document-level flags that describe every article of the document.
-_INHERITED = {"pinyin_removed", "mojibake_repaired", "mojibake_removed", "replacement_char_removed",
+_INHERITED = {"pinyin_removed", "mojibake_repaired", "mojibake_removed", "replacement_char_removed", "fullwidth_folded",
               "html_removed", "url_removed", "converted_from_traditional", "traditional_characters_converted"}
 
 
@@ -32,12 +32,12 @@ def _headline(lines: list[Line]) -> tuple[str | None, str | None, str | None, st
 def _published(lines: list[Line], body_start: int, today: dt.date) -> Published | None:
     """The date on the header's date lines (those above the first paragraph); else on a
     date line elsewhere in the article that says it is the publication date (发布时间 …
-    under the text)."""
+    under the text). A disclosure table's other dates (成文日期 …) give way to it."""
     first_body = next((i for i, ln in enumerate(lines) if ln.role == "body"), len(lines))
     meta = " ".join(ln.simplified for ln in lines[: max(body_start, first_body)] if ln.role == "date")
     if not meta:
         meta = " ".join(ln.simplified for ln in lines[body_start:] if ln.role == "date" and p.has_publication_label(ln.simplified))
-    return parse_date(meta, today) if meta else None
+    return parse_date(p.drop_other_dates(meta), today) if meta else None
 
 
 def _sections(lines: list[Line], body_start: int) -> list[Section]:

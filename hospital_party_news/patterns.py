@@ -198,7 +198,7 @@ _DATELINE_PATTERNS = (
     # 本报济宁10月31日讯(记者 唐首政 通讯员 王扬) / 驻马店网讯(记者 …) / 本报讯 王根华报道:
     re.compile(
         rf"^(?P<lead>[{HAN}A-Za-z0-9·]{{1,20}}?(?:讯|消息))\s*"
-        rf"(?:[((](?P<inner>[^()()]{{0,60}})[))]|(?P<bare>(?:记者|通讯员)\s*{_NAME}(?:\s+通讯员\s*{_NAME})?)(?=\s|$|\d)|(?P<by>[{HAN}]{{2,4}}\s*报道)[::]?|(?=\s))"
+        rf"(?:[((](?P<inner>[^()()]{{0,60}})[))]|(?P<bare>(?:记者|通讯员)\s*{_NAME}(?:\s+通讯员\s*{_NAME})?)(?=\s|$|\d)|(?P<by>[{HAN}]{{2,4}}\s*报道)[::]?|(?=\s)|(?=\d{{1,2}}月\d{{1,2}}日|\d{{4}}年))"
     ),
     # 新华社南昌4月5日电(记者闵尊涛) / 云上通山报道:(全媒体记者 曹恒): a wire or station
     # dateline, only with a named reporter (电 and 报道 end ordinary phrases too: 市民来电)
@@ -325,15 +325,27 @@ _PAGE_NAVIGATION = re.compile(r"\s*(?:<|>|«|»|上一版|下一版|上一期|�
 SIGNING_UNIT = re.compile(r"(医院|卫生院|中心|支部|党委|科|部|办|室|处|站|所|组|队)$")
 
 
+# An e-paper's page label: 第03版, 第A2版 (the page's name may follow: 第03版:健康).
+_PAGE_LABEL = re.compile(r"第\s*[A-Za-z]?\d{1,3}\s*版")
+
+
 def is_epaper_date_line(text: str) -> bool:
-    """An e-paper's navigation bar that opens with the issue's date: the page's date.
+    """An e-paper's navigation bar that opens with the issue's date, or a page's header
+    line holding the issue's date and the page label (第03版): the page's date.
 
     >>> is_epaper_date_line("2025/04/16 < 上一版 下一版 > 返回首页"), is_epaper_date_line("2025/04/16 党员义诊")
     (True, False)
+    >>> is_epaper_date_line("济宁日报 2023年10月31日 星期二 第03版:健康")
+    True
+    >>> is_epaper_date_line("2023年10月31日,第3版刊发了我院党委开展义诊活动的报道。")
+    False
     """
     t = text.strip()
     date = next((m for pattern in DATE_PATTERNS if (m := pattern.match(t)) is not None), None)
-    return date is not None and bool(_PAGE_NAVIGATION.match(t, date.end()))
+    if date is not None and _PAGE_NAVIGATION.match(t, date.end()):
+        return True
+    return (visible_len(t) <= rules.LIMITS.date_line_max_chars and not is_prose(t)
+            and bool(_PAGE_LABEL.search(t)) and parse_date(t, dt.date.max) is not None)
 
 
 def split_signed_date(text: str) -> int:
@@ -466,6 +478,28 @@ def parenthesised(text: str) -> str | None:
 
 
 _PUBLICATION_LABEL = re.compile(r"发布|发表|时间|日期")
+
+
+# Dates a header gives that are not the publication's: a disclosure table's date of writing
+# (成文日期), of issue or effect (印发, 生效, 实施), a deadline (截止).
+_OTHER_DATE_LABEL = re.compile(r"(?:成文|印发|签发|生效|实施|失效|废止|截止)(?:日期|时间)?[::]?\s*")
+
+
+def drop_other_dates(text: str) -> str:
+    """The header's date text without the dates that are not the publication's (成文日期
+    …); unchanged when nothing else would be left.
+
+    >>> drop_other_dates("成文日期:2023-04-18 发布日期:2023-04-20")
+    ' 发布日期:2023-04-20'
+    >>> drop_other_dates("成文日期:2023-04-18")
+    '成文日期:2023-04-18'
+    """
+    kept = text
+    for label in _OTHER_DATE_LABEL.finditer(text):
+        date = next((m for pattern in DATE_PATTERNS if (m := pattern.match(text, label.end())) is not None), None)
+        if date is not None:
+            kept = kept.replace(text[label.start() : date.end()], "", 1)
+    return kept if parse_date(kept, dt.date.max) is not None else text
 
 
 def has_publication_label(text: str) -> bool:

@@ -159,6 +159,7 @@ QUALITY_FLAGS: dict[str, str] = {
     "mojibake_repaired": "A garbled run (bytes decoded with the wrong codec) was decoded again; the characters in the middle of the run are certain, those at its edges were chosen by word frequency.",
     "mojibake_removed": "A garbled run that could not be repaired was removed (characters are missing there).",
     "replacement_char_removed": "U+FFFD replacement characters were removed.",
+    "fullwidth_folded": "Full-width punctuation, digits or Latin letters (，（）：２０２３) were written in their ASCII forms, as in the rest of the dataset.",
     "html_removed": "HTML tags or entities were removed.",
     "url_removed": "Web addresses inside kept lines (prose, headings) were cut out.",
     "converted_from_traditional": "The source is in traditional script; `text` was converted with OpenCC t2s (plus the documented exceptions).",

@@ -149,3 +149,19 @@ def test_crlf_and_bom_give_the_same_articles(tmp_path: Path) -> None:
 def test_posting_date_formats(tmp_path: Path, line: str, day: dt.date, at: dt.datetime | None) -> None:
     art = articles_of(tmp_path, f"辰院开展活动\n{line}\n辰院今天开展了主题党日活动。\n")[0]
     assert (art.published_date, art.published_at) == (day, at)
+
+
+def test_a_disclosure_tables_date_of_writing_gives_way_to_its_publication_date(tmp_path: Path) -> None:
+    page = ("索引号:11370800004/2023-01234\n发布机构:市卫生健康委员会\n成文日期:2023-04-18\n文号:\n发布日期:2023-04-20\n"
+            "市卫健委机关党委开展清廉医院建设专题党课\n4月18日下午,市卫健委机关党委组织开展清廉医院建设专题党课,委属各单位党组织书记参加。\n"
+            "党课围绕加强医德医风建设、推进清廉医院建设等内容进行了深入讲解。\n")
+    assert [a.published_date for a in articles_of(tmp_path, page)] == [dt.date(2023, 4, 20)]
+    alone = page.replace("发布日期:2023-04-20\n", "")  # no other date: the date of writing is all the page gives
+    assert [a.published_date for a in articles_of(tmp_path, alone, "alone.txt")] == [dt.date(2023, 4, 18)]
+
+
+def test_full_width_punctuation_is_folded_and_flagged(tmp_path: Path) -> None:
+    page = "医院党支部开展义诊活动\n本报讯（通讯员 刘芳）６月10日上午，医院内科党支部在幸福社区开展主题党日暨义诊活动，为居民免费测量血压。\n"
+    (art,) = articles_of(tmp_path, page)
+    assert art.correspondents == ["刘芳"] and art.text.startswith("6月10日上午,医院内科党支部")
+    assert "fullwidth_folded" in art.quality_flags
