@@ -21,7 +21,7 @@ def _headline(lines: list[Line]) -> tuple[str | None, str | None, str | None, st
     title_line = next((ln for ln in lines if ln.role == "title"), None)
     if title_line is None:
         return None, None, None, None
-    column, rest = p.split_rubric(title_line.text)
+    column, rest = p.split_rubric(p.strip_site_name(title_line.text))
     main, sub = p.split_subtitle(rest)
     second = [ln.text for ln in lines if ln.role == "subtitle"]
     subtitle = " ".join(x for x in [sub, *second] if x) or None

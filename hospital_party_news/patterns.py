@@ -59,12 +59,13 @@ _BOILERPLATE = re.compile(
     r"|^打开\S{0,10}(?:APP|客户端)|^打开\S{0,6}新闻\s*查看|查看精彩图片|下载\S{0,6}(?:APP|客户端)|APP内?(?:阅读|查看)"
     r"|关注(?:公众号|我们|微信)|公众号[::]?\s*关注|点击关注|欢迎关注|友情链接|赞助链接|限时推广|广告|免责声明"
     r"|copyright|©|版权所有|all rights reserved|icp备|icp证|公网安备|技术支持|联系电话|联系我们|网站支持|ipv6|推荐使用|分辨率|浏览器|主办单位|承办单位"
+    r"|^(?:[【\[]\s*[^】\]]{1,6}\s*[】\]]\s*){2,}$|^阅读原文$|^点个?在看|^点赞|往期(?:推荐|回顾|精彩)"
     r"|\.com\b|\.cn\b)",
     re.IGNORECASE,
 )
 # Once one of these starts the tail of a page, the rest of the page is not the article.
 _TAIL_MARKER = re.compile(
-    r"^(?:延伸阅读|相关阅读|相关文章|相关新闻|相关推荐|推荐阅读|猜你喜欢|热门文章|热门推荐|更多新闻|更多阅读|友情链接|网友评论|全部评论)[::]?$"
+    r"^(?:延伸阅读|相关阅读|相关文章|相关新闻|相关推荐|推荐阅读|猜你喜欢|热门文章|热门推荐|更多新闻|更多阅读|友情链接|网友评论|全部评论|往期推荐|往期回顾|往期精彩|精彩推荐|精彩回顾)[::]?$"
 )
 _PLACEHOLDER = re.compile(r"^(?:\[?\s*(?:图片|图|视频|image|img|photo)\s*\]?|点击播放|\[\s*[^\]]{1,10}\s*\])$", re.IGNORECASE)
 # A related link's title cut short by the site (感谢信..): two or more ASCII full stops end a
@@ -126,6 +127,7 @@ CREDIT_ROLES = (
     "责任编辑|责编|编辑|编审|审核|审签|审校|初审|复审|终审|一审|二审|三审|校对|排版|美编|设计|监制|统筹|策划|制作"
     "|文字|文/图|图/文|文图|图文|文|图片|图|摄影|摄像|视频|撰稿|供稿|来源|作者|通讯员|记者"
 )
+_BARE_CREDIT_LABEL = re.compile(rf"^(?:{CREDIT_ROLES})[::]$")
 _CREDIT_PAIR = re.compile(rf"(?P<role>{CREDIT_ROLES})\s*[::|丨/]\s*(?P<names>[^::|丨]*?)(?=\s+(?:{CREDIT_ROLES})\s*[::|丨/]|$)")
 _CREDIT_LINE = re.compile(rf"^\s*(?:[\u4e00-\u9fff]{{2,4}}\s+)?(?:{CREDIT_ROLES})\s*[::|丨/]")  # 陈启娟 编审:陈启娟
 
@@ -297,7 +299,7 @@ def find_dateline(text: str) -> Dateline | None:
 # ---------------------------------------------------------------- publication dates
 
 _META_LABEL = re.compile(
-    r"发布|时间|日期|更新|来源|作者|浏览|阅读|点击|编辑|字号|稿源|访问|次数|责编"
+    r"发布|发表|时间|日期|更新|来源|作者|浏览|阅读|点击|编辑|字号|稿源|访问|次数|责编"
 )
 _DATE_PIECE = re.compile(rf"^(?:{YEAR}(?:年)?|\d{{1,2}}[-/.月]\d{{1,2}}日?|\d{{1,2}}:\d{{2}}(?::\d{{2}})?)$")
 _GLUED_DATETIME = re.compile(rf"^({YEAR}[-/]\d{{1,2}}[-/]\d{{1,2}}[\sT]+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)\s*(?=\S)")
@@ -435,9 +437,13 @@ def find_title_field(text: str) -> tuple[int, int] | None:
 
 
 def is_bare_label(text: str) -> bool:
-    """A meta label with its value on the next line (``信息类别:``)."""
+    """A meta or credit label with its value on the next line (``信息类别:``, ``来源:``).
+
+    >>> is_bare_label("信息类别:"), is_bare_label("• 作者:"), is_bare_label("作者:李明"), is_bare_label("时间")
+    (True, True, False, False)
+    """
     t = re.sub(r"\s+", "", strip_list_marker(text))
-    return meta_label(t) is not None and len(t) == len(meta_label(t) or "") + 1
+    return (meta_label(t) is not None and len(t) == len(meta_label(t) or "") + 1) or bool(_BARE_CREDIT_LABEL.match(t))
 
 
 _IMAGE_FILE = re.compile(r"^[^\s。,]{0,60}\.(?:jpe?g|png|gif|bmp|webp|tiff?)$|^from ?clipboard$", re.IGNORECASE)
@@ -729,6 +735,46 @@ def split_rubric(title: str) -> tuple[str | None, str]:
     if m and visible_len(m.group(1)) < visible_len(m.group(2)):
         return m.group(1).strip(), m.group(2).strip()
     return None, title.strip()
+
+
+# A site's name after a headline, as page titles carry it: …会议_市中医院, …会议 - 市卫健委网站.
+# An underscore never stands in a Chinese headline; after a dash or a bar the name must
+# read as a site's (…网, …医院, …卫健委).
+_SITE_AFTER_UNDERSCORE = re.compile(r"^(?P<title>.{4,}?)\s*_\s*[^。!?,]{2,30}$")
+_SITE_AFTER_BAR = re.compile(
+    r"^(?P<title>.{4,}?)\s*(?:\s[-–]\s|[|丨])\s*[^。!?,|丨]{2,20}?(?:网|网站|官网|门户|医院|卫生院|中心|委员会|卫健委|卫健局|政府|日报|晚报|频道|平台)$"
+)
+
+
+def strip_site_name(title: str) -> str:
+    """A headline without the site's name glued after it.
+
+    >>> strip_site_name("市中医院召开党风廉政建设工作会议_市中医院")
+    '市中医院召开党风廉政建设工作会议'
+    >>> strip_site_name("医院开展义诊活动 - 健康山东网"), strip_site_name("党建引领 | 医院开展义诊")
+    ('医院开展义诊活动', '党建引领 | 医院开展义诊')
+    """
+    m = _SITE_AFTER_UNDERSCORE.match(title) or _SITE_AFTER_BAR.match(title)
+    return m.group("title").strip() if m else title
+
+
+# A byline glued after a headline, past a space: …开展慢病随访 记者 王明 通讯员 李华
+_GLUED_BYLINE = re.compile(rf"\s(?=(?:本报)?(?:记者|通讯员)\s*{_NAMES}(?:\s*通讯员\s*{_NAMES})?$)")
+
+
+def split_glued_byline(text: str) -> int:
+    """Where a byline glued after a headline begins, else 0 (a sentence keeps its
+    names: 记者 is then a word of it).
+
+    >>> split_glued_byline("社区卫生服务中心开展慢病随访 记者 王明 通讯员 李华")
+    14
+    >>> split_glued_byline("活动受到群众好评。 记者 王明"), split_glued_byline("记者 王明")
+    (0, 0)
+    """
+    m = _GLUED_BYLINE.search(text)
+    if m is None or not re.search(rf"[{HAN}]", text[: m.start()]) or is_prose(text[: m.start()]):
+        return 0  # nothing before it but a list marker (■ 本报记者 …), or a sentence
+    return m.start()
 
 
 def split_opening_rubric(text: str) -> int:

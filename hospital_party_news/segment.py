@@ -63,9 +63,11 @@ def fixed_roles(lines: list[Line], raw: str) -> list[Line]:
         elif p.meta_label(s):
             bare_label = p.is_bare_label(s)
             out += _piece_roles(line, raw)
-        elif after_label and p.visible_len(s) <= rules.LIMITS.meta_value_max_chars and not p.is_prose(s):
+        elif (after_label and p.visible_len(s) <= rules.LIMITS.meta_value_max_chars and not p.is_prose(s)
+              and not p.is_date_line(s)):  # a date under 发布时间: is the date line's to decide
             out.append(decide(line, "meta_value_line"))
         else:
+            bare_label = p.is_bare_label(s)  # 来源: / 作者: with the value below
             out += _piece_roles(line, raw)
     return out
 
@@ -139,6 +141,10 @@ def _split_leads(line: Line, raw: str) -> list[Line]:
     if trailing:
         head, tail = _cut(line, trailing, raw)
         return [*_piece_roles(head, raw), decide(tail, "trailing_date_line")]
+    glued_byline = p.split_glued_byline(s)
+    if glued_byline:  # a headline and its byline on one line: each judged on its own
+        head, tail = _cut(line, glued_byline, raw)
+        return [*_piece_roles(head, raw), *_piece_roles(tail, raw)]
     dateline = p.find_dateline(s)
     bare = p.strip_list_marker(s)
     if dateline is None and bare != s and (byline := p.find_dateline(bare)) and byline.end >= len(bare.rstrip()):

@@ -165,3 +165,19 @@ def test_full_width_punctuation_is_folded_and_flagged(tmp_path: Path) -> None:
     (art,) = articles_of(tmp_path, page)
     assert art.correspondents == ["刘芳"] and art.text.startswith("6月10日上午,医院内科党支部")
     assert "fullwidth_folded" in art.quality_flags
+
+
+@pytest.mark.parametrize(("headline", "title"), [
+    ("市中医院召开党风廉政建设工作会议_市中医院", "市中医院召开党风廉政建设工作会议"),
+    ("医院召开党风廉政建设工作会议 - 健康山东网", "医院召开党风廉政建设工作会议"),
+    ("医院召开党风廉政建设工作会议 - 会议纪要", "医院召开党风廉政建设工作会议 - 会议纪要"),  # not a site's name
+])
+def test_a_sites_name_after_the_headline_is_not_part_of_the_title(tmp_path: Path, headline: str, title: str) -> None:
+    page = f"{headline}\n3月11日下午,市中医院召开2024年党风廉政建设工作会议,院领导班子成员参加会议。\n会议通报了2023年党风廉政建设工作情况。\n"
+    assert [a.title for a in articles_of(tmp_path, page)] == [title]
+
+
+def test_a_byline_glued_to_the_headline_names_the_reporters(tmp_path: Path) -> None:
+    page = "社区卫生服务中心开展慢病随访 记者 王明 通讯员 李华\n近日,城关社区卫生服务中心党支部组织家庭医生团队走进辖区,开展慢性病患者入户随访活动。\n"
+    (art,) = articles_of(tmp_path, page)
+    assert (art.title, art.reporters, art.correspondents) == ("社区卫生服务中心开展慢病随访", ["王明"], ["李华"])
