@@ -305,17 +305,24 @@ _DATE_PIECE = re.compile(rf"^(?:{YEAR}(?:年)?|\d{{1,2}}[-/.月]\d{{1,2}}日?|\d
 _GLUED_DATETIME = re.compile(rf"^({YEAR}[-/]\d{{1,2}}[-/]\d{{1,2}}[\sT]+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)\s*(?=\S)")
 
 
+# A welcome banner's date is the day the page was viewed, not the day it was published.
+_TODAY = re.compile(r"今天是|今日是|欢迎(?:访问|光临|来到|您)")
+
+
 def is_date_line(text: str) -> bool:
     """A posting-date / metadata line (date with a label or on its own), or a bare piece
     of a date split over lines.
 
     >>> [is_date_line(t) for t in ["2025/01/20 09:51 来源:社区文化网 阅读:1.4万", "03-10", "10:19", "2018年1月25日上午,我院外科第二党支部开展活动。"]]
     [True, True, True, False]
+    >>> is_date_line("欢迎访问市第一人民医院官方网站!今天是2023年5月6日 星期六")
+    False
     """
     t = text.strip()
     if _DATE_PIECE.match(t):
         return True
-    if visible_len(t) > rules.LIMITS.date_line_max_chars or "。" in t or parse_date(t, dt.date.max) is None:
+    if (visible_len(t) > rules.LIMITS.date_line_max_chars or "。" in t or _TODAY.search(t)
+            or parse_date(t, dt.date.max) is None):
         return False
     rest = t
     for pattern in DATE_PATTERNS:

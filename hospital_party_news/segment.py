@@ -176,7 +176,8 @@ def article_starts(lines: list[Line]) -> list[int]:
         starts = [i for i in md if _level(lines[i]) == top]
         if len(starts) > 1 or starts[0] > 0:
             return sorted({0, *starts[1:]} if _only_preamble(lines, starts[0]) else {0, *starts})
-    datelines = [i for i, ln in enumerate(lines) if ln.role == "dateline" and not _follows_dateline(lines, i)]
+    datelines = [i for i, ln in enumerate(lines)
+                 if ln.role == "dateline" and not _follows_dateline(lines, i) and _opens_text(lines, i)]
     starts = {0}
     if len(datelines) >= 2:
         starts |= {_headline_block_start(lines, i) for i in datelines[1:]}
@@ -191,6 +192,15 @@ def _follows_dateline(lines: list[Line], i: int) -> bool:
     while j >= 0 and lines[j].role == "boilerplate":
         j -= 1
     return j >= 0 and lines[j].role == "dateline"
+
+
+def _opens_text(lines: list[Line], i: int) -> bool:
+    """A dateline that text follows; a byline closing an article (本报记者 赵刚 under the
+    last paragraph) is its signature, not a second article's start."""
+    j = i + 1
+    while j < len(lines) and lines[j].role in ("boilerplate", "dateline"):
+        j += 1
+    return j < len(lines) and _open(lines[j])
 
 
 def _is_md(line: Line) -> bool:

@@ -181,3 +181,10 @@ def test_a_byline_glued_to_the_headline_names_the_reporters(tmp_path: Path) -> N
     page = "社区卫生服务中心开展慢病随访 记者 王明 通讯员 李华\n近日,城关社区卫生服务中心党支部组织家庭医生团队走进辖区,开展慢性病患者入户随访活动。\n"
     (art,) = articles_of(tmp_path, page)
     assert (art.title, art.reporters, art.correspondents) == ("社区卫生服务中心开展慢病随访", ["王明"], ["李华"])
+
+
+def test_a_byline_closing_the_article_signs_it_and_starts_nothing(tmp_path: Path) -> None:
+    page = ("县疾控中心党支部开展结对共建活动\n本报讯 日前,县疾控中心党支部与新华社区党委签订结对共建协议,双方将在健康宣传等方面开展合作。\n"
+            "签约仪式后,党员志愿者还为社区居民开展了健康义诊。\n本报记者 赵刚\n")
+    (art,) = articles_of(tmp_path, page)
+    assert art.reporters == ["赵刚"] and "赵刚" not in art.text
