@@ -299,8 +299,10 @@ def find_dateline(text: str) -> Dateline | None:
 # ---------------------------------------------------------------- publication dates
 
 _META_LABEL = re.compile(
-    r"发布|发表|时间|日期|更新|来源|作者|浏览|阅读|点击|编辑|字号|稿源|访问|次数|责编"
+    r"发布|发表|时间|日期|更新|来源|来自|作者|浏览|阅读|点击|编辑|字号|稿源|访问|次数|责编|(?i:posted|published)"
 )
+# What a date line may hold beside the date without a label: the weekday and the lunar date.
+_WEEKDAY = re.compile(rf"(?:星期|礼拜)[一二三四五六日天]|(?<![{HAN}])周[一二三四五六日](?![{HAN}])|农历\S{{2,8}}")
 _DATE_PIECE = re.compile(rf"^(?:{YEAR}(?:年)?|\d{{1,2}}[-/.月]\d{{1,2}}日?|\d{{1,2}}:\d{{2}}(?::\d{{2}})?)$")
 _GLUED_DATETIME = re.compile(rf"^({YEAR}[-/]\d{{1,2}}[-/]\d{{1,2}}[\sT]+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)\s*(?=\S)")
 
@@ -317,6 +319,8 @@ def is_date_line(text: str) -> bool:
     [True, True, True, False]
     >>> is_date_line("欢迎访问市第一人民医院官方网站!今天是2023年5月6日 星期六")
     False
+    >>> is_date_line("2023/04/20 星期四 农历三月初一"), is_date_line("2023-04-20 10:30:00 来自:湖南")
+    (True, True)
     """
     t = text.strip()
     if _DATE_PIECE.match(t):
@@ -324,7 +328,7 @@ def is_date_line(text: str) -> bool:
     if (visible_len(t) > rules.LIMITS.date_line_max_chars or "。" in t or _TODAY.search(t)
             or parse_date(t, dt.date.max) is None):
         return False
-    rest = t
+    rest = _WEEKDAY.sub("", t)
     for pattern in DATE_PATTERNS:
         rest = pattern.sub("", rest)
     return bool(_META_LABEL.search(t)) or visible_len(rest) <= rules.LIMITS.date_line_max_other_chars
