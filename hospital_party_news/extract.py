@@ -21,7 +21,9 @@ def _headline(lines: list[Line]) -> tuple[str | None, str | None, str | None, st
     title_line = next((ln for ln in lines if ln.role == "title"), None)
     if title_line is None:
         return None, None, None, None
-    column, rest = p.split_rubric(p.strip_site_name(title_line.text))
+    # a headline broken over two lines comes back whole
+    text = title_line.text + "".join(ln.text.strip() for ln in lines if ln.rule == "headline_continued")
+    column, rest = p.split_rubric(p.strip_site_name(text))
     main, sub = p.split_subtitle(rest)
     second = [ln.text for ln in lines if ln.role == "subtitle"]
     subtitle = " ".join(x for x in [sub, *second] if x) or None

@@ -701,6 +701,25 @@ def is_headline(text: str, limit: int | None = None) -> bool:
     return 2 <= visible_len(t) <= (limit or rules.LIMITS.headline_max_chars) and not is_prose(t) and t[-1] not in SOFT_END
 
 
+# A headline line that cannot end there (…党委开展 / …医院与) or cannot begin there (召开…:
+# a predicate without its subject): a headline broken over two lines.
+_OPEN_HEADLINE_END = re.compile(r"(?:开展|举办|召开|举行|组织|走进|深入|前往|赴|到|在|为|与|和|及|暨|的|之|对)$")
+_PREDICATE_START = re.compile(r"^(?:召开|开展|举办|举行|组织|走进|深入|前往|赴|启动|荣获|获评|成立|看望|慰问|走访|参观)")
+
+
+def breaks_headline(first: str, second: str) -> bool:
+    """Two lines that read as one headline broken in two: the first cannot end a headline,
+    or the second opens with a predicate whose subject is the first.
+
+    >>> breaks_headline("中心医院党委开展", "“七一”主题党日活动"), breaks_headline("湖北省直属机关医院", "召开表彰大会")
+    (True, True)
+    >>> breaks_headline("党建动态", "市人民医院召开表彰大会")
+    False
+    """
+    a, b = first.strip(), second.strip()
+    return bool(a and b) and (a[-1] in SOFT_END or bool(_OPEN_HEADLINE_END.search(a)) or bool(_PREDICATE_START.match(b)))
+
+
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|[((][一二三四五六七八九十\d]+[))]|\d+[、.](?!\d)|第[一二三四五六七八九十\d]+[项部分章节、])")
 
 

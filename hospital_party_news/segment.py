@@ -288,13 +288,33 @@ def _header(lines: list[Line]) -> int:
     kicker = _kicker(lines, title)
     if kicker is not None:  # a headline in two lines (引题 + 主题): the first is the title
         title, subtitle = kicker, title
-    for ln in lines[:title]:
+    first, second = _broken_headline(lines, title) if kicker is None else (title, None)
+    for ln in lines[:first]:
         if _open(ln):
             assign(ln, "caption_cue" if p.is_caption_cue(ln.simplified) else "above_headline")
-    assign(lines[title], "headline")
+    assign(lines[first], "headline")
+    if second is not None:  # one headline broken over two lines
+        assign(lines[second], "headline_continued")
+        title = second
     if kicker is not None:
         assign(lines[subtitle], "subtitle")
     return _below_title(lines, title, has_subtitle=kicker is not None)
+
+
+def _broken_headline(lines: list[Line], title: int) -> tuple[int, int | None]:
+    """(first line, second line or None) of the chosen headline: with the line right above
+    or right below it (no blank line between) when the two read as one headline broken in
+    two (湖北省直属机关医院 / 召开…表彰大会, …党委开展 / “七一”主题党日活动)."""
+    for first, second in ((title - 1, title), (title, title + 1)):
+        if first < 0 or second >= len(lines) or lines[second].blank_before:
+            continue
+        a, b = lines[first], lines[second]
+        if not (_open(a) and _open(b)) or any(p.is_caption_cue(x.simplified) or p.is_prose(x.simplified) for x in (a, b)):
+            continue
+        if (p.visible_len(a.simplified + b.simplified) <= rules.LIMITS.headline_max_chars
+                and p.breaks_headline(a.simplified, b.simplified)):
+            return first, second
+    return title, None
 
 
 def _zone_end(lines: list[Line]) -> int:

@@ -188,3 +188,8 @@ def test_a_byline_closing_the_article_signs_it_and_starts_nothing(tmp_path: Path
             "签约仪式后,党员志愿者还为社区居民开展了健康义诊。\n本报记者 赵刚\n")
     (art,) = articles_of(tmp_path, page)
     assert art.reporters == ["赵刚"] and "赵刚" not in art.text
+
+
+def test_a_headline_broken_over_two_lines_is_one_title(tmp_path: Path) -> None:
+    page = "中心医院党委开展\n“七一”主题党日活动\n7月1日,中心医院党委组织全体党员赴红色教育基地开展主题党日活动。\n"
+    assert [a.title for a in articles_of(tmp_path, page)] == ["中心医院党委开展“七一”主题党日活动"]
