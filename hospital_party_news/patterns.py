@@ -60,6 +60,11 @@ _BOILERPLATE = re.compile(
     r"|关注(?:公众号|我们|微信)|公众号[::]?\s*关注|点击关注|欢迎关注|友情链接|赞助链接|限时推广|广告|免责声明"
     r"|copyright|©|版权所有|all rights reserved|icp备|icp证|公网安备|技术支持|联系电话|联系我们|网站支持|ipv6|推荐使用|分辨率|浏览器|主办单位|承办单位"
     r"|^(?:[【\[]\s*[^】\]]{1,6}\s*[】\]]\s*){2,}$|^阅读原文$|^点个?在看|^点赞|往期(?:推荐|回顾|精彩)"
+    # share and reaction buttons, app prompts, disclaimers, site footers, end marks
+    r"|^分享[::]?$|在\S{0,6}(?:APP|客户端)内?打开|^打开\S{0,8}查看|^举报|^纠错$|【纠错】|^手机(?:看|版|阅读|浏览)"
+    r"|^(?:收藏|评论|转发|点赞|分享|打赏|在看)(?:\s*[|/]?\s*(?:收藏|评论|转发|点赞|分享|打赏|在看|举报))*$"
+    r"|仅代表\S{0,6}观点|^特别声明|^声明[::]|^原标题[::]|^点击进入|^(?:编辑|热点|热门|精彩)推荐$|小时热文|^排行榜$|^网站地图"
+    r"|^(?:主办|承办|协办)(?:单位)?[::]|网站标识码|^上一条|^下一条|^打印\s*[|/]\s*关闭|^[-—–\s]*(?:THE\s+)?END[-—–\s]*$"
     r"|\.com\b|\.cn\b)",
     re.IGNORECASE,
 )
@@ -149,6 +154,9 @@ def split_names(names: str) -> list[str]:
     return out
 
 
+_BRACKETED = re.compile(r"^[【\[]\s*(.*?)\s*[】\]]$")
+
+
 def parse_credits(text: str) -> list[tuple[str, str]] | None:
     """(role, name) pairs of a credit line, or None when the line is not one.
 
@@ -156,10 +164,10 @@ def parse_credits(text: str) -> list[tuple[str, str]] | None:
     [('文', '马秀清'), ('文', '王春玮')]
     >>> parse_credits("供稿 | 肿瘤医院  编辑 | 韩翠玥")
     [('供稿', '肿瘤医院'), ('编辑', '韩翠玥')]
-    >>> parse_credits("学术交流第一项:海南州人民医院副院长扎洛") is None
-    True
+    >>> parse_credits("学术交流第一项:海南州人民医院副院长扎洛") is None, parse_credits("【责任编辑:王萍】")
+    (True, [('责任编辑', '王萍')])
     """
-    t = text.strip()
+    t = _BRACKETED.sub(r"\1", text.strip())  # 【责任编辑:王萍】
     if visible_len(t) > rules.LIMITS.credit_line_max_chars or not _CREDIT_LINE.match(t) or is_prose(t):
         return None
     pairs = [(m.group("role"), n) for m in _CREDIT_PAIR.finditer(t) for n in split_names(m.group("names"))]
