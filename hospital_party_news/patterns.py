@@ -208,16 +208,22 @@ _DATELINE_PATTERNS = (
     # 本报济宁10月31日讯(记者 唐首政 通讯员 王扬) / 驻马店网讯(记者 …) / 本报讯 王根华报道:
     re.compile(
         rf"^(?P<lead>[{HAN}A-Za-z0-9·]{{1,20}}?(?:讯|消息))\s*"
-        rf"(?:[((](?P<inner>[^()()]{{0,60}})[))]|(?P<bare>(?:记者|通讯员)\s*{_NAME}(?:\s+通讯员\s*{_NAME})?)(?=\s|$|\d)|(?P<by>[{HAN}]{{2,4}}\s*报道)[::]?|(?=\s)|(?=\d{{1,2}}月\d{{1,2}}日|\d{{4}}年))"
+        rf"(?:[((](?P<inner>[^()()]{{0,60}})[))]|(?P<bare>(?:见习|实习|特约|首席)?(?:记者|通讯员)\s*{_NAME}(?:\s+通讯员\s*{_NAME})?)(?=\s|$|\d)|(?P<by>[{HAN}]{{2,4}}\s*报道)[::]?|(?=\s)|(?=\d{{1,2}}月\d{{1,2}}日|\d{{4}}年))"
     ),
     # 新华社南昌4月5日电(记者闵尊涛) / 云上通山报道:(全媒体记者 曹恒): a wire or station
     # dateline, only with a named reporter (电 and 报道 end ordinary phrases too: 市民来电)
     re.compile(rf"^(?P<lead>[{HAN}A-Za-z0-9·]{{1,20}}?(?:电|报道))[::]?\s*[((](?P<inner>[^()()]{{0,40}}(?:记者|通讯员)[^()()]{{0,40}})[))]"),
+    # 通讯员 张三 报道: / 记者 王明 通讯员 李华 报道: opening a paragraph
+    re.compile(rf"^(?P<inner>(?:记者|通讯员)\s*{_NAMES}(?:\s*通讯员\s*{_NAMES})?\s*报道)[::]"),
     # (记者 张三 通讯员 李四) / (芦珊 报道) opening a paragraph
     re.compile(rf"^[((](?P<inner>(?:记者|通讯员)[^()()]{{1,60}}|[{HAN}]{{2,4}}(?:\s+[{HAN}]{{2,4}})*\s*报道)[))]"),
 )
 # A byline standing alone: 大众网·海报新闻记者 董昊骞 通讯员 卢骁 济南报道 / 封面新闻记者宁芝
-_BYLINE = re.compile(rf"^[{HAN}A-Za-z·]{{0,20}}?(?:记者\s*{_NAMES}(?:\s*通讯员\s*{_NAMES})?|通讯员\s*{_NAMES})(?:\s*[{HAN}]{{2,6}}报道)?$")
+_BYLINE_NAMES = rf"[{HAN}·]{{2,4}}(?:[\s、]+[{HAN}·]{{2,4}})*"  # a byline's names: no sentence in them
+_BYLINE = re.compile(
+    rf"^[{HAN}A-Za-z·\s]{{0,20}}?(?:记者\s*{_BYLINE_NAMES}(?:\s*(?:本报)?通讯员\s*{_BYLINE_NAMES})?|通讯员\s*{_BYLINE_NAMES})"
+    rf"(?:\s*[{HAN}]{{2,6}}报道)?(?:\s*(?:文/图|图/文|文图|摄影?))?$"
+)
 
 
 @dataclass
@@ -256,17 +262,24 @@ def people(inner: str) -> tuple[list[str], list[str]]:
     ((['李玲玲'], ['蔡玉端']), (['周茜'], []))
     >>> people("通讯员黄跃斌胡玉明记者周帙恒")
     (['周帙恒'], ['黄跃斌', '胡玉明'])
+    >>> people("本报记者 王明 本报通讯员 李华"), people("记者 王明 实习生 李华")
+    ((['王明'], ['李华']), (['王明'], []))
     """
-    inner = re.sub(rf"\s*[{HAN}]{{2,6}}报道$", "", inner.strip())
+    inner = re.sub(rf"\s*(?:[{HAN}]{{2,6}})?报道$", "", _ROLE_PREFIX.sub("", inner.strip()))
+    inner = re.sub(r"\s+(?:文/图|图/文|文图|摄影?)$", "", inner)
     reporters: list[str] = []
     correspondents: list[str] = []
-    for role, names in re.findall(r"(记者|通讯员)[\s::]*((?:(?!记者|通讯员)[^()()】\]])*)", inner):
-        target = reporters if role == "记者" else correspondents
+    for role, names in re.findall(rf"({_BYLINE_ROLES})[\s::]*((?:(?!{_BYLINE_ROLES})[^()()】\]])*)", inner):
+        target = reporters if role == "记者" else correspondents if role == "通讯员" else []  # 实习生 …: not kept
         names = [_WORK_SUFFIX.sub("", n) if len(n) > 3 else n for n in split_names(names)]
         target += [half for n in names if 2 <= len(n) <= 8 for half in _glued_pair(n)]
     return reporters, correspondents
 
 
+# Words before 记者/通讯员 that are part of the role, not a name (本报通讯员, 见习记者), and
+# the other roles a byline lists beside them (their names are not reporters').
+_ROLE_PREFIX = re.compile(r"(?:本报|特约|见习|实习|首席|融媒体|全媒体|新媒体)+(?=记者|通讯员)")
+_BYLINE_ROLES = "记者|通讯员|实习生|摄影|摄像"
 _WORK_SUFFIX = re.compile(r"(?:报道|摄影|摄|供图)+$")  # 周茜报道摄影 → 周茜
 
 

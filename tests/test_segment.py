@@ -112,6 +112,10 @@ def test_date_split_over_lines_and_event_dates_ignored(tmp_path: Path) -> None:
         ("本报讯(记者 孙七 李八 通讯员 周九)", ["孙七", "李八"], ["周九"]),
         ("某某网讯 记者吴十 ", ["吴十"], []),
         ("(钱一 报道)", [], []),
+        ("通讯员 张三 报道:", [], ["张三"]),
+        ("本报讯 见习记者 赵刚 ", ["赵刚"], []),
+        ("本报讯(本报记者 王明 本报通讯员 李华)", ["王明"], ["李华"]),
+        ("本报讯(记者 王明 实习生 李华)", ["王明"], []),
     ],
 )
 def test_bylines(tmp_path: Path, lead: str, reporters: list[str], correspondents: list[str]) -> None:
