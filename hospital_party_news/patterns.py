@@ -744,6 +744,17 @@ def breaks_headline(first: str, second: str) -> bool:
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|[((][一二三四五六七八九十\d]+[))]|\d+[、.](?!\d)|第[一二三四五六七八九十\d]+[项部分章节、])")
 
 
+def is_numbered_sentence(text: str) -> bool:
+    """A numbered line that is one short sentence (一、高位推动,压实责任。): how many pages
+    write a numbered sub-heading.
+
+    >>> is_numbered_sentence("一、高位推动,压实责任。"), is_numbered_sentence("一、高位推动。压实责任。")
+    (True, False)
+    """
+    t = text.strip()
+    return is_numbered(t) and ends_sentence(t) and not re.search(f"[{TERMINAL}]", t.rstrip(CLOSERS)[:-1])
+
+
 def is_numbered(text: str) -> bool:
     """A line opening with a section number (一、 / (一) / 1. / 第一项).
 
