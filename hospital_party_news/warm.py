@@ -30,7 +30,7 @@ def _loaders() -> tuple[tuple[str, Callable[[], object]], ...]:
         ("OpenCC changing characters", script.changing_characters),
         ("garbled-run characters", mojibake._suspects),
         ("pinyin syllables", clean.pinyin_syllables),
-        ("gazetteer", gazetteer._lengths),
+        ("gazetteer", gazetteer._automaton),
         ("activity types", lambda: [t.pattern for t in activities.taxonomy()]),
         ("campaigns", campaigns.campaigns),
         ("surname model", _surname_scores),

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Any
 
 from .tables import table_rows
 
@@ -131,44 +132,57 @@ def _in_name(text: str) -> tuple[Mention, ...]:
 
 
 @lru_cache(maxsize=1)
-def _lengths() -> dict[str, tuple[int, ...]]:
-    """First character → the lengths of the names that start with it, longest first:
-    at most positions of a text no name starts, and nothing is sliced there."""
+def _automaton() -> Any:
+    """Every full and short name (two characters or more) in one Aho-Corasick automaton
+    (``pyahocorasick``): a text is scanned once, in C, for all of them."""
+    import ahocorasick
+
     full, short, _ = _index()
-    lengths: dict[str, set[int]] = {}
-    for name in [*full, *short]:
-        lengths.setdefault(name[0], set()).add(len(name))
-    return {ch: tuple(sorted(sizes, reverse=True)) for ch, sizes in lengths.items()}
+    automaton = ahocorasick.Automaton()
+    for name in {*full, *short}:
+        if len(name) >= 2:
+            automaton.add_word(name, len(name))
+    automaton.make_automaton()
+    return automaton
+
+
+def _starts(text: str) -> list[tuple[int, list[int]]]:
+    """Where names start in ``text``, each with the lengths of the names found there,
+    longest first; in order of position."""
+    starts: dict[int, list[int]] = {}
+    for end, size in _automaton().iter(text):
+        starts.setdefault(end - size + 1, []).append(size)
+    return [(i, sorted(sizes, reverse=True)) for i, sizes in sorted(starts.items())]
 
 
 def _scan(text: str, in_name: bool) -> tuple[Mention, ...]:
+    """Leftmost-longest names, left to right: at each place a name starts, the longest one
+    that counts there (a county's short name only inside an institution's name); after a
+    mention the scan goes on at its end."""
     from ..lexicon import jieba_tags
 
     full, short, _ = _index()
     tags = jieba_tags()
-    lengths = _lengths()
     found: list[Mention] = []
-    i = 0
-    while i < len(text):
-        for size in lengths.get(text[i], ()):
-            if size < 2 or i + size > len(text):
-                continue
+    resume = 0
+    for i, sizes in _starts(text):
+        if i < resume:
+            continue
+        for size in sizes:
             piece = text[i : i + size]
             if piece in full:
                 found.append(Mention(i, i + size, piece, full[piece], False))
                 break
-            if piece in short:
-                cands = short[piece]
-                levels = {d.level for d in cands}
-                # 大新 (大新县) in 加大新项目: a county's short name is only trusted in a name
-                trusted = "province" in levels or ("prefecture" in levels and not _word_first(piece, tags))
-                if in_name or trusted:
-                    found.append(Mention(i, i + size, piece, highest_level(cands), True))
-                    break
+            cands = short[piece]
+            levels = {d.level for d in cands}
+            # 大新 (大新县) in 加大新项目: a county's short name is only trusted in a name
+            trusted = "province" in levels or ("prefecture" in levels and not _word_first(piece, tags))
+            if in_name or trusted:
+                found.append(Mention(i, i + size, piece, highest_level(cands), True))
+                break
         else:
-            i += 1
             continue
-        i = found[-1].end
+        resume = found[-1].end
     return tuple(found)
 
 
