@@ -7,8 +7,7 @@ import pytest
 from conftest import ROOT
 
 from hospital_party_news.enrich import gazetteer
-from hospital_party_news.enrich.gazetteer import Mention, _index, _word_first, highest_level
-from hospital_party_news.lexicon import jieba_tags
+from hospital_party_news.enrich.gazetteer import Mention, _index, mention_at
 
 PAGES = sorted((ROOT / "eval" / "corpus" / "raw").glob("*.txt")) + sorted((ROOT / "data" / "raw").glob("*.txt"))
 
@@ -17,29 +16,16 @@ def reference_scan(text: str, in_name: bool) -> tuple[Mention, ...]:
     """The scan before the automaton (builder 0.7.0): at every character, the names
     starting there, longest first."""
     full, short, _ = _index()
-    tags = jieba_tags()
     sizes = sorted({len(n) for n in [*full, *short] if len(n) >= 2}, reverse=True)
     found: list[Mention] = []
     i = 0
     while i < len(text):
-        for size in sizes:
-            piece = text[i : i + size]
-            if len(piece) < size:
-                continue
-            if piece in full:
-                found.append(Mention(i, i + size, piece, full[piece], False))
-                break
-            if piece in short:
-                cands = short[piece]
-                levels = {d.level for d in cands}
-                trusted = "province" in levels or ("prefecture" in levels and not _word_first(piece, tags))
-                if in_name or trusted:
-                    found.append(Mention(i, i + size, piece, highest_level(cands), True))
-                    break
-        else:
+        mention = next((m for size in sizes if i + size <= len(text) and (m := mention_at(text, i, size, in_name))), None)
+        if mention is None:
             i += 1
-            continue
-        i = found[-1].end
+        else:
+            found.append(mention)
+            i = mention.end
     return tuple(found)
 
 

@@ -159,31 +159,35 @@ def _scan(text: str, in_name: bool) -> tuple[Mention, ...]:
     """Leftmost-longest names, left to right: at each place a name starts, the longest one
     that counts there (a county's short name only inside an institution's name); after a
     mention the scan goes on at its end."""
-    from ..lexicon import jieba_tags
-
-    full, short, _ = _index()
-    tags = jieba_tags()
     found: list[Mention] = []
     resume = 0
     for i, sizes in _starts(text):
         if i < resume:
             continue
-        for size in sizes:
-            piece = text[i : i + size]
-            if piece in full:
-                found.append(Mention(i, i + size, piece, full[piece], False))
-                break
-            cands = short[piece]
-            levels = {d.level for d in cands}
-            # 大新 (大新县) in 加大新项目: a county's short name is only trusted in a name
-            trusted = "province" in levels or ("prefecture" in levels and not _word_first(piece, tags))
-            if in_name or trusted:
-                found.append(Mention(i, i + size, piece, highest_level(cands), True))
-                break
-        else:
-            continue
-        resume = found[-1].end
+        mention = next((m for size in sizes if (m := mention_at(text, i, size, in_name)) is not None), None)
+        if mention is not None:
+            found.append(mention)
+            resume = mention.end
     return tuple(found)
+
+
+def mention_at(text: str, i: int, size: int, in_name: bool) -> Mention | None:
+    """The name of ``size`` characters at ``i`` as a mention, when it counts there: a full
+    name always; a short name when it is a province's, a prefecture's that is not a word
+    first, or any inside an institution's name (``in_name``)."""
+    from ..lexicon import jieba_tags
+
+    full, short, _ = _index()
+    piece = text[i : i + size]
+    if piece in full:
+        return Mention(i, i + size, piece, full[piece], False)
+    cands = short.get(piece)
+    if not cands:
+        return None
+    levels = {d.level for d in cands}
+    # 大新 (大新县) in 加大新项目: a county's short name is only trusted in a name
+    trusted = "province" in levels or ("prefecture" in levels and not _word_first(piece, jieba_tags()))
+    return Mention(i, i + size, piece, highest_level(cands), True) if in_name or trusted else None
 
 
 @dataclass(frozen=True)
