@@ -36,9 +36,12 @@ def card_features() -> dict[str, list]:
     return {c.name: hf_features(c)._to_yaml_list() for c in CONFIGS}
 
 
-def _serve(conn: Connection) -> None:
+def _serve(conn: Connection, builds_end: Connection) -> None:
     """In the side process: import and derive the features, then draw what is asked; a
     failure is sent back as the answer, and the build process does the work itself."""
+    # The fork copied the build process's end of the pipe too: closed here, so that the pipe
+    # ends (and this process with it) when the build process dies, even by SIGKILL.
+    builds_end.close()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the build process's to handle: it ends us
     try:
         try:
@@ -109,7 +112,7 @@ def sidecar() -> Iterator[Sidecar]:
         yield Sidecar()
         return
     ours, theirs = context.Pipe()
-    process = context.Process(target=_serve, args=(theirs,), name="hospital-party-news-card", daemon=True)
+    process = context.Process(target=_serve, args=(theirs, ours), name="hospital-party-news-card", daemon=True)
     process.start()
     theirs.close()
     car = Sidecar(process, ours)
