@@ -67,6 +67,7 @@ _BOILERPLATE = re.compile(
     r"|^(?:主办|承办|协办)(?:单位)?[::]|网站标识码|^上一条|^下一条|^打印\s*[|/]\s*关闭|^[-—–\s]*(?:THE\s+)?END[-—–\s]*$"
     r"|^[-—–(\s]*完[)\-—–\s]*$|^\d{1,2}:\d{2}\s*/\s*\d{1,2}:\d{2}$|点击\S{0,6}查看|滑动查看|查看(?:大图|原图)"
     r"|^(?:打印|关闭)(?:此页|本页|窗口)?$|[【\[]\s*大\s*中\s*小\s*[】\]]|^查看:?\s*\d+\s*次?$|图片(?:由\S{0,20})?提供|图片来源"
+    r"|^(?:微信)?(?:公众号|服务号|订阅号|视频号)$"
     r"|\.com\b|\.cn\b)",
     re.IGNORECASE,
 )
@@ -159,6 +160,10 @@ def split_names(names: str) -> list[str]:
 _BRACKETED = re.compile(r"^[【\[]\s*(.*?)\s*[】\]]$")
 
 
+# A credit with the role after the names: 社会事务科 吴骏 编审 / 体采科 史丽华 报道
+_ROLE_LAST = re.compile(rf"^(?P<names>[{HAN}·]{{2,12}}(?:\s+[{HAN}·]{{2,12}})*)\s+(?P<role>编审|编辑|责编|审核|校对|摄影|摄|供稿|报道|撰稿|整理|审稿)$")
+
+
 def parse_credits(text: str) -> list[tuple[str, str]] | None:
     """(role, name) pairs of a credit line, or None when the line is not one.
 
@@ -168,9 +173,16 @@ def parse_credits(text: str) -> list[tuple[str, str]] | None:
     [('供稿', '肿瘤医院'), ('编辑', '韩翠玥')]
     >>> parse_credits("学术交流第一项:海南州人民医院副院长扎洛") is None, parse_credits("【责任编辑:王萍】")
     (True, [('责任编辑', '王萍')])
+    >>> parse_credits("社会事务科 吴骏 编审"), parse_credits("党员 志愿 服务")
+    ([('编审', '吴骏')], None)
     """
     t = _BRACKETED.sub(r"\1", text.strip())  # 【责任编辑:王萍】
-    if visible_len(t) > rules.LIMITS.credit_line_max_chars or not _CREDIT_LINE.match(t) or is_prose(t):
+    if visible_len(t) > rules.LIMITS.credit_line_max_chars or is_prose(t):
+        return None
+    last = _ROLE_LAST.match(t)
+    if last:
+        return [(last.group("role"), last.group("names").split()[-1])]
+    if not _CREDIT_LINE.match(t):
         return None
     pairs = [(m.group("role"), n) for m in _CREDIT_PAIR.finditer(t) for n in split_names(m.group("names"))]
     return pairs or [(t.split(":")[0].split(":")[0].strip(), "")]
@@ -266,12 +278,14 @@ def people(inner: str) -> tuple[list[str], list[str]]:
     (['周帙恒'], ['黄跃斌', '胡玉明'])
     >>> people("本报记者 王明 本报通讯员 李华"), people("记者 王明 实习生 李华")
     ((['王明'], ['李华']), (['王明'], []))
+    >>> people("图文/宣传科 通讯员/陈开艺 审核/蔡元广")
+    ([], ['陈开艺'])
     """
     inner = re.sub(rf"\s*(?:[{HAN}]{{2,6}})?报道$", "", _ROLE_PREFIX.sub("", inner.strip()))
     inner = re.sub(r"\s+(?:文/图|图/文|文图|摄影?)$", "", inner)
     reporters: list[str] = []
     correspondents: list[str] = []
-    for role, names in re.findall(rf"({_BYLINE_ROLES})[\s::]*((?:(?!{_BYLINE_ROLES})[^()()】\]])*)", inner):
+    for role, names in re.findall(rf"({_BYLINE_ROLES})[\s::/]*((?:(?!{_BYLINE_ROLES}|(?:{CREDIT_ROLES})[::/|丨])[^()()】\]])*)", inner):
         target = reporters if role == "记者" else correspondents if role == "通讯员" else []  # 实习生 …: not kept
         names = [_WORK_SUFFIX.sub("", n) if len(n) > 3 else n for n in split_names(names)]
         target += [half for n in names if 2 <= len(n) <= 8 for half in _glued_pair(n)]
@@ -503,7 +517,7 @@ def parenthesised_groups(text: str) -> list[str]:
     >>> parenthesised_groups("(冷晓君) (参观夏明翰故居)"), parenthesised_groups("(一)学习理论")
     (['冷晓君', '参观夏明翰故居'], [])
     """
-    t = text.strip()
+    t = strip_list_marker(text).strip()  # a table's cell bars around it: (图片:阮前伟) | | |
     return [inside.strip() for inside in _GROUP.findall(t)] if _PARENTHESISED.match(t) else []
 
 
@@ -686,7 +700,7 @@ def is_meta_line(text: str) -> bool:
 # ---------------------------------------------------------------- captions and headlines
 
 _CAPTION_CUE = re.compile(
-    r"(?:摄|供图|摄影)\)?$|^图为|^(?:图|图片)[::]|▲|△|现场。?$|合影(?:留念)?。?$|留影。?$|揭牌。?$|致辞。?$|致词。?$|讲话。?$|剪彩。?$|授牌。?$|授旗。?$"
+    r"(?:摄|供图|摄影)\)?$|^图为|^(?:图|图片)[::]|▲|△|\((?:左|右|中|前|后)[一二三四五六七八九]?\)|现场。?$|合影(?:留念)?。?$|留影。?$|揭牌。?$|致辞。?$|致词。?$|讲话。?$|剪彩。?$|授牌。?$|授旗。?$"
 )
 # Ceremony words end headlines as often as captions (…基地在我院揭牌): above the text they
 # are not enough to refuse a headline candidate; the photo marks are.
@@ -743,7 +757,7 @@ def breaks_headline(first: str, second: str) -> bool:
     return bool(a and b) and (a[-1] in SOFT_END or bool(_OPEN_HEADLINE_END.search(a)) or bool(_PREDICATE_START.match(b)))
 
 
-_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|[((][一二三四五六七八九十\d]+[))]|\d+[、.](?!\d)|第[一二三四五六七八九十\d]+[项部分章节、])")
+_NUMBERED = re.compile(rf"^(?:0[1-9](?=[{HAN}])(?![年月日时点分号个名次人岁天])|[一二三四五六七八九十]+[、.]|[((][一二三四五六七八九十\d]+[))]|\d+[、.](?!\d)|第[一二三四五六七八九十\d]+[项部分章节、])")
 
 
 def is_numbered_sentence(text: str) -> bool:

@@ -447,7 +447,8 @@ def _body(lines: list[Line], start: int) -> None:
     for k, ln in enumerate(content):
         s = ln.simplified
         nxt = content[k + 1].simplified if k + 1 < len(content) else ""
-        continuing = previous_body is not None and kinds[-1] in _BODY_KINDS and not _ends(previous_body.simplified)
+        continuing = (previous_body is not None and kinds[-1] in _BODY_KINDS and not _ends(previous_body.simplified)
+                      and not p.is_numbered(s))  # 02 … after a paragraph cut short opens the next section
         if _is_heading_hint(ln):
             kind = "markup_heading"
         elif (signed or id(ln) in credited) and not p.is_prose(s) and p.parenthesised(s) is None:
