@@ -12,7 +12,7 @@ from typing import Any
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "1.2.0"
+SCHEMA_VERSION = "1.3.0"
 
 # Declarative checks a column may carry; ``validate.py`` turns them into Pandera checks.
 #   unique      no two rows share the value

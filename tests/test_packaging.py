@@ -23,7 +23,7 @@ from hospital_party_news import cli
 from hospital_party_news.version import BUILDER_VERSION, DATASET_VERSION
 
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
-IMPORT_NAMES = {"pyyaml": "yaml", "dask[distributed]": "dask"}
+IMPORT_NAMES = {"pyyaml": "yaml", "dask[distributed]": "dask", "pyahocorasick": "ahocorasick"}
 
 
 def _declared(requirements: list[str]) -> set[str]:
