@@ -51,11 +51,16 @@ pq.write_table(table, sys.argv[2], compression="zstd")
 """
 
 
-def run(cmd: list[str]) -> tuple[float, float]:
+# Reading a process's PSS walks its page tables and holds its memory map's lock: sampled
+# every 0.1 s it slowed a 10,000-file build by a third. Every build here is sampled alike.
+MEMORY_SAMPLE_SECONDS = 0.5
+
+
+def run(cmd: list[str], env: dict[str, str] | None = None, cwd: str | None = None) -> tuple[float, float]:
     """Wall seconds and peak memory (MB) of a command: the proportional set size (PSS)
     summed over its process tree, so pages the forked workers share count once."""
     start = time.perf_counter()
-    proc = psutil.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    proc = psutil.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env, cwd=cwd)
     peak = 0
     while proc.poll() is None:
         try:
@@ -63,7 +68,7 @@ def run(cmd: list[str]) -> tuple[float, float]:
             peak = max(peak, sum(p.memory_full_info().pss for p in tree if p.is_running()))
         except psutil.Error:
             pass
-        time.sleep(0.1)
+        time.sleep(MEMORY_SAMPLE_SECONDS)
     seconds = time.perf_counter() - start
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed:\n{proc.stderr.read()}")
@@ -74,13 +79,16 @@ ADDED_SHARE = 0.01  # the incremental rebuild adds 1 % more files
 BEFORE_UP_TO = 10_000  # the earlier builder is timed on corpora up to this size (it is slow)
 
 
-def before_build(raw: Path, out: Path) -> float | None:
-    """Wall seconds of the earlier builder's cold build (``BENCH_BEFORE``), or None."""
+def before_build(raw: Path, out: Path, sampled: bool = True) -> float | None:
+    """Wall seconds of the earlier builder's cold build (``BENCH_BEFORE``), or None;
+    ``sampled=False`` times it without memory sampling, as the five-file builds are."""
     before = os.environ.get("BENCH_BEFORE")
     if not before:
         return None
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [os.environ.get("BENCH_BEFORE_PATH"), before]))}
     cmd = [sys.executable, str(Path(before) / "build_dataset.py"), "--input", str(raw), "--output", str(out), "--no-cache", "--quiet"]
+    if sampled:
+        return run(cmd, env=env, cwd=before)[0]  # sampled like the current build, so the two compare
     start = time.perf_counter()
     subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=before)
     return time.perf_counter() - start
@@ -144,7 +152,7 @@ def main(sizes: list[int]) -> None:
     with tempfile.TemporaryDirectory(dir=os.environ.get("BENCH_TMP")) as tmp:
         small = sorted(small_build(Path(tmp) / str(i)) for i in range(SMALL_RUNS))  # start-up is noisy: the median
         if os.environ.get("BENCH_BEFORE"):
-            before = sorted(before_build(ROOT / "data" / "raw", Path(tmp) / f"before{i}") or 0.0 for i in range(SMALL_RUNS))
+            before = sorted(before_build(ROOT / "data" / "raw", Path(tmp) / f"before{i}", sampled=False) or 0.0 for i in range(SMALL_RUNS))
             print(f"five files, earlier builder: median {statistics.median(before):.2f} s ({before[0]:.2f}–{before[-1]:.2f})", flush=True)
     for n in sizes:
         with tempfile.TemporaryDirectory(dir=os.environ.get("BENCH_TMP")) as tmp:
