@@ -431,7 +431,7 @@ _META_LINE_LABEL = re.compile(
     r"^(?:索引号|文号|发文字号|发布机构|发文机关|成文日期|生成日期|公开日期|发布日期|发布时间|公开方式|公开范围|公开时限"
     r"|信息类别|信息索取号|信息分类|主题分类|主题词|所属机构|相关解读|相关文件|相关附件|附件|点击率|点击数|点击量|浏览量"
     r"|浏览次数|阅读量|阅读数|访问量|访问次数|文章字数|字数|当前版|版次|版面|字体大小|字体|字号|文字缩放|关键词|标签"
-    r"|信息来源|稿件来源|新闻来源|发布者|发布人|发布部门|审稿专家|核稿|编审|审稿|预览|时间|日期|抄送|主送|抄报|印发|关键字|(?i:tags?))[::]"
+    r"|信息来源|稿件来源|新闻来源|发布者|发布人|发布部门|审稿专家|核稿|编审|审稿|预览|时间|日期|抄送|主送|抄报|印发|关键字|(?i:tags?))[::|]"
 )
 _LIST_MARKER = re.compile(r"^\s*(?:[•·●○◆◇■□▪▸▶►\-*|]\s*)+")
 _TABLE_END = re.compile(r"(?:\s*\|)+\s*$")
@@ -452,6 +452,9 @@ def meta_label(text: str) -> str | None:
 
     >>> meta_label("• 索 引 号:19/2017-1246624"), meta_label("信息类别:"), meta_label("时间:我们一起出发。")
     ('索引号', '信息类别', None)
+    >>> meta_label("| 索引号 | 1137/2023-01 | 发布机构 | 市卫健委 |")  # a table's cells
+    '索引号'
+
     """
     t = re.sub(r"\s+", "", strip_list_marker(text))
     m = _META_LINE_LABEL.match(t)
@@ -536,7 +539,7 @@ _PUBLICATION_LABEL = re.compile(r"发布|发表|时间|日期")
 
 # Dates a header gives that are not the publication's: a disclosure table's date of writing
 # (成文日期), of issue or effect (印发, 生效, 实施), a deadline (截止).
-_OTHER_DATE_LABEL = re.compile(r"(?:成文|印发|签发|生效|实施|失效|废止|截止)(?:日期|时间)?[::]?\s*")
+_OTHER_DATE_LABEL = re.compile(r"(?:成文|印发|签发|生效|实施|失效|废止|截止)(?:日期|时间)?[::|\s]*")
 
 
 def drop_other_dates(text: str) -> str:
@@ -547,6 +550,8 @@ def drop_other_dates(text: str) -> str:
     ' 发布日期:2023-04-20'
     >>> drop_other_dates("成文日期:2023-04-18")
     '成文日期:2023-04-18'
+    >>> drop_other_dates("成文日期 | 2023-04-18 | 发布日期 | 2023-04-20")
+    ' | 发布日期 | 2023-04-20'
     """
     kept = text
     for label in _OTHER_DATE_LABEL.finditer(text):
