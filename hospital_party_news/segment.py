@@ -321,9 +321,18 @@ def _zone_end(lines: list[Line]) -> int:
     """Where the header zone ends: the first dateline or the first open piece that reads
     as a sentence (a short one-clause sentence may still be a caption)."""
     for idx, ln in enumerate(lines):
-        if ln.role == "dateline" or (_open(ln) and p.is_prose(ln.simplified) and not p.is_short_caption(ln.simplified)):
+        if ln.role == "dateline" or (_open(ln) and p.is_prose(ln.simplified) and not p.is_short_caption(ln.simplified)
+                                     and not _exclaimed_headline(lines, idx)):
             return idx
     return len(lines)
+
+
+def _exclaimed_headline(lines: list[Line], idx: int) -> bool:
+    """A headline that ends with ! or ? (党旗在抗疫一线高高飘扬!): one clause without a full
+    stop, with the page's date line right under it, as headlines stand."""
+    s = lines[idx].simplified.strip()
+    return (s[-1:] in "!?" and "。" not in s and p.visible_len(s) <= rules.LIMITS.headline_max_chars
+            and _date_follows(lines, idx))
 
 
 def _bigrams(text: str) -> set[str]:
@@ -340,7 +349,7 @@ def _best_headline(lines: list[Line], zone: int) -> int | None:
     best, best_score = None, rules.LIMITS.title_min_shared_bigrams
     for idx, ln in enumerate(lines[:zone]):
         s = ln.simplified
-        if not _open(ln) or not p.is_headline(s) or p.is_photo_caption_cue(s):
+        if not _open(ln) or not (p.is_headline(s) or _exclaimed_headline(lines, idx)) or p.is_photo_caption_cue(s):
             continue
         score = len(_bigrams(s) & context) + (rules.LIMITS.dated_headline_bonus if _date_follows(lines, idx) else 0)
         if p.is_nav_label(s) and score < rules.LIMITS.short_title_min_shared_bigrams:
