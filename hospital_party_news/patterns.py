@@ -73,7 +73,7 @@ _BOILERPLATE = re.compile(
 )
 # Once one of these starts the tail of a page, the rest of the page is not the article.
 _TAIL_MARKER = re.compile(
-    r"^(?:延伸阅读|相关阅读|相关文章|相关新闻|相关推荐|推荐阅读|猜你喜欢|热门文章|热门推荐|更多新闻|更多阅读|友情链接|网友评论|全部评论|往期推荐|往期回顾|往期精彩|精彩推荐|精彩回顾)[::]?$"
+    r"^(?:热点新闻|热门新闻|最新新闻|最新动态|最新文章|推荐新闻|新闻推荐|相关报道|图片新闻|阅读排行|点击排行|延伸阅读|相关阅读|相关文章|相关新闻|相关推荐|推荐阅读|猜你喜欢|热门文章|热门推荐|更多新闻|更多阅读|友情链接|网友评论|全部评论|往期推荐|往期回顾|往期精彩|精彩推荐|精彩回顾)[::]?$"
 )
 _PLACEHOLDER = re.compile(r"^(?:\[?\s*(?:图片|图|视频|image|img|photo)\s*\]?|点击播放|\[\s*[^\]]{1,10}\s*\])$", re.IGNORECASE)
 # A related link's title cut short by the site (感谢信..): two or more ASCII full stops end a
@@ -396,6 +396,23 @@ def is_epaper_date_line(text: str) -> bool:
         return True
     return (visible_len(t) <= rules.LIMITS.date_line_max_chars and not is_prose(t)
             and bool(_PAGE_LABEL.search(t)) and parse_date(t, dt.date.max) is not None)
+
+
+# A related article's link: its headline, then its date (cleaning has removed the space).
+_DATED_LINK = re.compile(rf"^(?P<title>.*?[{HAN}].*?)\s*(?:\(?{YEAR}[-/.年])?\d{{1,2}}[-/.月]\d{{1,2}}日?\)?$")
+
+
+def is_dated_link(text: str) -> bool:
+    """A headline followed by a date, as lists of related articles show them.
+
+    >>> is_dated_link("· 医院举办护士节表彰大会2023-05-12"), is_dated_link("医院开展消防安全演练05-20")
+    (True, True)
+    >>> is_dated_link("会议于2023年5月12日。"), is_dated_link("2023-05-12")
+    (False, False)
+    """
+    m = _DATED_LINK.match(strip_list_marker(text).strip())
+    return (m is not None and not is_prose(text) and "," not in m.group("title")
+            and visible_len(m.group("title")) <= rules.LIMITS.headline_max_chars)
 
 
 def split_signed_date(text: str) -> int:

@@ -471,6 +471,8 @@ def _body(lines: list[Line], start: int) -> None:
         elif id(ln) in under_image and p.visible_len(s) <= rules.LIMITS.short_line_max_chars and not p.is_prose(s) \
                 and not p.is_numbered(s):  # 二、… under an image is still the next heading
             kind = "caption_under_image"
+        elif previous_body is not None and p.is_dated_link(s):
+            kind = "related_link"
         elif p.is_caption_cue(s):
             kind = "body_caption_cue"
         elif _heading_candidate(s, nxt, content[k - 1].simplified if k else ""):
@@ -611,6 +613,8 @@ def _resolve_candidates(content: list[Line], kinds: list[str]) -> None:
             kinds[t] = "closing_heading"
         elif closing and p.SIGNING_UNIT.search(s):
             kinds[t] = "closing_unit_signature"
+        elif t > 0 and kinds[t - 1] in ("short_line_run", "body_caption_cue", "related_link"):
+            kinds[t] = "short_line_run"  # the end of a run of captions or links, like the rest of it
         else:
             kinds[t] = "closing_line"
 
