@@ -132,12 +132,18 @@ def is_nav_label(text: str) -> bool:
 # ---------------------------------------------------------------- credits
 
 CREDIT_ROLES = (
-    "责任编辑|责编|编辑|编审|审核|审签|审校|初审|复审|终审|一审|二审|三审|校对|排版|美编|设计|监制|统筹|策划|制作"
+    "一审一校|一校|责任编辑|责编|编辑|编审|审核|审签|审校|初审|复审|终审|一审|二审|三审|校对|排版|美编|设计|监制|统筹|策划|制作"
     "|文字|文/图|图/文|文图|图文|文|图片|图|摄影|摄像|视频|撰稿|供稿|文章来源|信息来源|稿件来源|出处|录入|来源|作者|通讯员|记者"
 )
 _BARE_CREDIT_LABEL = re.compile(rf"^(?:{CREDIT_ROLES})[::]$")
 _CREDIT_PAIR = re.compile(rf"(?P<role>{CREDIT_ROLES})\s*[::|丨/]\s*(?P<names>[^::|丨]*?)(?=\s+(?:{CREDIT_ROLES})\s*[::|丨/]|$)")
-_CREDIT_LINE = re.compile(rf"^\s*(?:[\u4e00-\u9fff]{{2,4}}\s+)?(?:{CREDIT_ROLES})\s*[::|丨/]")  # 陈启娟 编审:陈启娟
+# 陈启娟 编审:陈启娟 / 本文作者:… / 审核人:… / 【作者】… / 一审一校:…
+CREDIT_QUALIFIERS = "本文|图文|美术|值班|文字"  # words that make a role more specific
+_CREDIT_LINE = re.compile(
+    rf"^\s*(?:[{HAN}]{{2,4}}\s+)?[【\[]?(?:{CREDIT_QUALIFIERS})?(?:{CREDIT_ROLES})(?:人|单位)?\s*[::|丨/】\]]"
+)
+# 责任编辑 王五: a role and names with no separator, and nothing else on the line
+_ROLE_SPACE_NAMES = re.compile(rf"^(?:责任编辑|编辑|责编|审核|校对|摄影|撰稿|供稿)\s+[{HAN}·]{{2,4}}(?:\s+[{HAN}·]{{2,4}})*$")
 
 
 def split_names(names: str) -> list[str]:
@@ -175,6 +181,8 @@ def parse_credits(text: str) -> list[tuple[str, str]] | None:
     (True, [('责任编辑', '王萍')])
     >>> parse_credits("社会事务科 吴骏 编审"), parse_credits("党员 志愿 服务")
     ([('编审', '吴骏')], None)
+    >>> parse_credits("责任编辑 王五"), parse_credits("本文作者:张三"), bool(parse_credits("审核人:王五"))
+    ([('责任编辑', '王五')], [('作者', '张三')], True)
     """
     t = _BRACKETED.sub(r"\1", text.strip())  # 【责任编辑:王萍】
     if visible_len(t) > rules.LIMITS.credit_line_max_chars or is_prose(t):
@@ -182,6 +190,10 @@ def parse_credits(text: str) -> list[tuple[str, str]] | None:
     last = _ROLE_LAST.match(t)
     if last:
         return [(last.group("role"), last.group("names").split()[-1])]
+    spaced = _ROLE_SPACE_NAMES.match(t)
+    if spaced:
+        role, *names = t.split()
+        return [(role, name) for name in names]
     if not _CREDIT_LINE.match(t):
         return None
     pairs = [(m.group("role"), n) for m in _CREDIT_PAIR.finditer(t) for n in split_names(m.group("names"))]
