@@ -874,6 +874,25 @@ def strip_site_name(title: str) -> str:
 _GLUED_BYLINE = re.compile(rf"\s(?=(?:本报)?(?:记者|通讯员)\s*{_NAMES}(?:\s*通讯员\s*{_NAMES})?$)")
 
 
+def split_byline_date(text: str) -> int:
+    """Where the date begins in a standalone byline followed by its date (本报记者 王明
+    2023年5月6日), else 0.
+
+    >>> split_byline_date("本报记者 王明 2023年5月6日"), split_byline_date("记者节 2023年5月6日")
+    (8, 0)
+    """
+    t = text.rstrip()
+    for pattern in DATE_PATTERNS:
+        m = pattern.search(t)
+        if m is None or m.end() != len(t) or m.start() == 0:
+            continue
+        head = t[: m.start()]
+        byline = _BYLINE.match(head.strip())
+        if byline and visible_len(head) <= rules.LIMITS.byline_max_chars:
+            return m.start()
+    return 0
+
+
 def split_glued_byline(text: str) -> int:
     """Where a byline glued after a headline begins, else 0 (a sentence keeps its
     names: 记者 is then a word of it).

@@ -97,7 +97,7 @@ RULES: tuple[Rule, ...] = (
     Rule("trailing_date_line", "line", "date", "A publication-date label and date glued to the end of a headline (…活动 发布时间:2013年12月9日), cut off as its own piece.", ("date_line_max_chars",)),
     Rule("opening_rubric", "line", "boilerplate", "A rubric in 【】 opening a sentence (【连网】3月5日是学雷锋纪念日。): a site's or column's tag, cut off; the sentence is judged on its own.", ("rubric_max_chars",)),
     Rule("glued_datetime", "line", "date", "A date-time glued to the start of the first sentence, cut off as its own piece."),
-    Rule("dateline", "line", "dateline", "本报X月X日讯(记者 … 通讯员 …), 本报X月X日讯 before a space or the event's date, 【记者 …】, (记者 …), or a standalone byline; cut off the paragraph it opens. A byline glued after a headline past a space (…慢病随访 记者 王明) is cut off first.", ("byline_max_chars",)),
+    Rule("dateline", "line", "dateline", "本报X月X日讯(记者 … 通讯员 …), 本报X月X日讯 before a space or the event's date, 【记者 …】, (记者 …), or a standalone byline; cut off the paragraph it opens. A byline glued after a headline past a space (…慢病随访 记者 王明) is cut off first, and a standalone byline followed by a date (本报记者 王明 2023年5月6日) is cut into the byline and a date line.", ("byline_max_chars",)),
     Rule("markdown_title", "header", "title", "A top-level Markdown heading opening an article."),
     Rule("above_headline", "header", "boilerplate", "A line above the chosen headline (navigation, site names, labels), or a label above text that has no headline.", ("nav_label_max_chars",)),
     Rule("caption_cue", "header", "caption", "Caption words (…摄, 图为…, ▲, …合影留念, a position in the photo: (右), (左一)) in a short line.", ("caption_cue_max_chars",)),

@@ -141,6 +141,10 @@ def _split_leads(line: Line, raw: str) -> list[Line]:
     if trailing:
         head, tail = _cut(line, trailing, raw)
         return [*_piece_roles(head, raw), decide(tail, "trailing_date_line")]
+    byline_date = p.split_byline_date(s)
+    if byline_date:  # 本报记者 王明 2023年5月6日: the byline, then the page's date
+        head, tail = _cut(line, byline_date, raw)
+        return [decide(head, "dateline"), decide(tail, "date_line")]
     glued_byline = p.split_glued_byline(s)
     if glued_byline:  # a headline and its byline on one line: each judged on its own
         head, tail = _cut(line, glued_byline, raw)
