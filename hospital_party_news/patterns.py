@@ -68,6 +68,7 @@ _BOILERPLATE = re.compile(
     r"|^[-—–(\s]*完[)\-—–\s]*$|^\d{1,2}:\d{2}\s*/\s*\d{1,2}:\d{2}$|点击\S{0,6}查看|滑动查看|查看(?:大图|原图)"
     r"|^(?:打印|关闭)(?:此页|本页|窗口)?$|[【\[]\s*大\s*中\s*小\s*[】\]]|^查看:?\s*\d+\s*次?$|图片(?:由\S{0,20})?提供|图片来源"
     r"|^(?:微信)?(?:公众号|服务号|订阅号|视频号)$"
+    r"|上一页|下一页|^(?:首页|尾页|末页)$"
     r"|\.com\b|\.cn\b)",
     re.IGNORECASE,
 )
@@ -78,6 +79,8 @@ _TAIL_MARKER = re.compile(
 _PLACEHOLDER = re.compile(r"^(?:\[?\s*(?:图片|图|视频|image|img|photo)\s*\]?|点击播放|\[\s*[^\]]{1,10}\s*\])$", re.IGNORECASE)
 # A related link's title cut short by the site (感谢信..): two or more ASCII full stops end a
 # short line. (The Chinese ellipsis …… ends sentences and is text.)
+# A teaser cut short and linked (…的职业精神和... 更多详情): whatever its length, not text.
+_TEASER = re.compile(r"(?:\.{2,}|…+)\s*(?:更多详情|详细|更多|阅读全文|查看全文)\s*>*$")
 _TRUNCATED_LINK = re.compile(r"^[^。!?]+?\.{2,}$")
 _SEARCH_LABELS = {"标题", "正文", "关键词", "摘要", "作者", "来源", "栏目", "首页", "全文", "搜索", "内容", "时间", "日期"}
 
@@ -100,6 +103,8 @@ def is_boilerplate(text: str) -> bool:
     [True, True, True, True, True, False]
     >>> is_boilerplate("不忘初心,扛起非常之责--我院.."), is_boilerplate("关怀的中心医院王萍……")
     (True, False)
+    >>> is_boilerplate("以讲好健康中国故事为宗旨,提供卫生健康行业新闻动态、宣贯卫生政策、传播健康科普知识和... 更多详情")
+    True
     """
     t = text.strip()
     if not re.search(rf"[{HAN}A-Za-z0-9]", t):
@@ -107,6 +112,8 @@ def is_boilerplate(text: str) -> bool:
     if _PLACEHOLDER.match(t) or t in _SEARCH_LABELS:
         return True
     if _TRUNCATED_LINK.match(t) and visible_len(t) <= rules.LIMITS.short_line_max_chars:
+        return True
+    if _TEASER.search(t):
         return True
     return visible_len(t) <= rules.LIMITS.furniture_max_chars and bool(_BOILERPLATE.search(t) or URL.search(t)) and not is_prose_with_period(t)
 
@@ -596,7 +603,7 @@ def has_publication_label(text: str) -> bool:
 
 
 _TRAILING_META = re.compile(r"(?:发布|发表|更新|发稿)?(?:时间|日期)[::]")
-_LABEL_START = re.compile(r"(?<!\S)[^\s::]{1,6}[::]|(?:发布|发表|更新|发稿)?(?:时间|日期)[::]")  # where a label:value run may begin
+_LABEL_START = re.compile(r"(?<!\S)[^\s::]{1,6}[::]|(?:发布|发表|更新|发稿)?(?:时间|日期)[::]|[\[【(]\s*(?=\d{4}[-/.年])")  # where a label:value run (or a bracketed date: …仪式[ 2023-6-28] 作者:…) may begin
 
 
 def split_trailing_date_line(text: str) -> int:
@@ -609,6 +616,8 @@ def split_trailing_date_line(text: str) -> int:
     12
     >>> split_trailing_date_line("时间:2019-10-08"), split_trailing_date_line("活动时间:我们出发。")
     (0, 0)
+    >>> split_trailing_date_line("医院举行纪念章颁发仪式[ 2023-6-28] 作者:卫晓建 阅读量:118")
+    11
     """
     for m in _LABEL_START.finditer(text):
         head = text[: m.start()].strip()

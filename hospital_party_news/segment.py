@@ -76,13 +76,14 @@ def _piece_roles(line: Line, raw: str) -> list[Line]:
     """What a piece is by its own text; a piece that holds several things (a date glued
     to a sentence, a flattened page) is cut and each part judged again."""
     s = p.strip_list_marker(line.simplified)
-    if p.is_date_line(s) and not p.split_trailing_date_line(s):
+    trailing_date = p.split_trailing_date_line(s)
+    if p.is_date_line(s) and not trailing_date:
         return [decide(line, "date_line")]
     if p.is_epaper_date_line(s):
         return [decide(line, "epaper_date_line")]
     if p.split_signed_date(s):
         return [decide(line, "signed_date_line")]
-    for test, rule in _OWN_TEXT_RULES:
+    for test, rule in _OWN_TEXT_RULES if not trailing_date else ():  # a headline with its meta glued on is cut first
         if test(s):
             return [decide(line, rule)]
     return _split_leads(line, raw)
