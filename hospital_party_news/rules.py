@@ -82,7 +82,7 @@ class Rule:
 RULES: tuple[Rule, ...] = (
     Rule("after_tail_marker", "line", "boilerplate", "Any line after a tail marker, up to the next Markdown heading."),
     Rule("blank", "line", "boilerplate", "Nothing left after cleaning."),
-    Rule("tail_marker", "line", "boilerplate", "延伸阅读 / 相关新闻 / 网友评论 / 往期推荐 … on a line of its own: related links follow."),
+    Rule("tail_marker", "line", "boilerplate", "延伸阅读 / 相关新闻 / 网友评论 / 往期推荐 … on a line of its own: related links follow (only once the page has had some text: above it, such a line is a menu item)."),
     Rule("meta_value_line", "line", "boilerplate", "The short value on the line after a bare meta or credit label (信息类别: / 部门信息, 来源: / 县人民医院党办); a date there is a date line.", ("meta_value_max_chars",)),
     Rule("date_line", "line", "date", "A date with a meta label (发布时间, 来源, 浏览 …), a date nearly alone, or a piece of a date split over lines; never a welcome banner's date (今天是…: the day of viewing).", ("date_line_max_chars", "date_line_max_other_chars")),
     Rule("epaper_date_line", "line", "date", "An e-paper's navigation bar that opens with the issue's date (2025/04/16 < 上一版 下一版 >), or a page's header line holding the issue's date and its page label (济宁日报 2023年10月31日 星期二 第03版:健康), not a sentence: the page's date.", ("date_line_max_chars",)),

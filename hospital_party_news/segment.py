@@ -48,6 +48,7 @@ def fixed_roles(lines: list[Line], raw: str) -> list[Line]:
     after a related-links marker, and the value under a bare label."""
     out: list[Line] = []
     in_tail = bare_label = False
+    seen_text = False  # a tail marker above all text is a menu item, not the start of a tail
     for line in lines:
         s = p.strip_list_marker(line.simplified)
         if in_tail and not _is_md(line):
@@ -58,7 +59,7 @@ def fixed_roles(lines: list[Line], raw: str) -> list[Line]:
         if not s.strip():
             out.append(decide(line, "blank"))
         elif p.is_tail_marker(s):
-            in_tail = True
+            in_tail = seen_text
             out.append(decide(line, "tail_marker"))
         elif p.meta_label(s):
             bare_label = p.is_bare_label(s)
@@ -69,6 +70,7 @@ def fixed_roles(lines: list[Line], raw: str) -> list[Line]:
         else:
             bare_label = p.is_bare_label(s)  # 来源: / 作者: with the value below
             out += _piece_roles(line, raw)
+        seen_text = seen_text or p.is_prose(s)
     return out
 
 
