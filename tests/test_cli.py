@@ -85,3 +85,13 @@ def test_the_quick_exit_still_joins_threads_runs_atexit_and_flushes() -> None:
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert done.returncode == 3
     assert done.stdout == "buffered thread done atexit ran"
+
+
+def test_a_profiled_build_still_writes_its_profile(tmp_path: Path) -> None:
+    """``exit_now`` leaves the normal exit to a profiler, which writes its stats at exit."""
+    stats = tmp_path / "build.prof"
+    result = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(stats), str(ROOT / "build_dataset.py"),
+                             "--input", str(RAW), "--output", str(tmp_path / "out"), "--no-cache", "--quiet"],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert stats.stat().st_size > 0
