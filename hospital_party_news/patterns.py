@@ -418,7 +418,7 @@ def is_epaper_date_line(text: str) -> bool:
 
 
 # A related article's link: its headline, then its date (cleaning has removed the space).
-_DATED_LINK = re.compile(rf"^(?P<title>.*?[{HAN}].*?)\s*(?:\(?{YEAR}[-/.年])?\d{{1,2}}[-/.月]\d{{1,2}}日?\)?$")
+_DATE_AT_END = re.compile(rf"(?:\(?{YEAR}[-/.年])?\d{{1,2}}[-/.月]\d{{1,2}}日?\)?$")
 
 
 def is_dated_link(text: str) -> bool:
@@ -429,9 +429,14 @@ def is_dated_link(text: str) -> bool:
     >>> is_dated_link("会议于2023年5月12日。"), is_dated_link("2023-05-12")
     (False, False)
     """
-    m = _DATED_LINK.match(strip_list_marker(text).strip())
-    return (m is not None and not is_prose(text) and "," not in m.group("title")
-            and visible_len(m.group("title")) <= rules.LIMITS.headline_max_chars)
+    t = strip_list_marker(text).strip()
+    if is_prose(t):
+        return False
+    date = _DATE_AT_END.search(t)
+    if date is None:
+        return False
+    title = t[: date.start()]
+    return bool(re.search(f"[{HAN}]", title)) and "," not in title and visible_len(title) <= rules.LIMITS.headline_max_chars
 
 
 def split_signed_date(text: str) -> int:
