@@ -50,12 +50,14 @@ def is_prose(text: str) -> bool:
 
 # ---------------------------------------------------------------- boilerplate
 
+# A welcome banner's greeting (欢迎访问…), furniture wherever it stands.
+_WELCOME = r"欢迎(?:光临|访问|来到|您)"
 _BOILERPLATE = re.compile(
     r"(您?(?:当前|所在)?的?位置[::]|当前位置|首页\s*(?:>|->|»|/)|>>|->|»"
     r"|分享到|分享至|扫一扫|扫码|微信扫|长按(?:识别|二维码)|二维码|打印本页|关闭窗口|返回顶部|收藏本|字号[::]|【字体|字体[::]"
     r"|网友评论|全部评论|查看更多评论|发表评论|我要评论|热榜|相关推荐|相关文章|相关阅读|相关新闻|延伸阅读|推荐阅读|猜你喜欢|热门文章|上一篇|下一篇|上一版|下一版|版面导航"
     r"|热线[::]|电话[::]|^[\d\-—()() ]{7,}$|原创文章|转载请"
-    r"|欢迎(?:光临|访问|来到|您)|您好,?欢迎|今天是[::]|^今天是|读完约|阅读时间|^本篇文章\d+字|^返\s*回(?:列表|首页)?$|^更多\s*>*$|相关话题|相关链接|推荐公告|系统登录|^新闻组图"
+    rf"|{_WELCOME}|您好,?欢迎|今天是[::]|^今天是|读完约|阅读时间|^本篇文章\d+字|^返\s*回(?:列表|首页)?$|^更多\s*>*$|相关话题|相关链接|推荐公告|系统登录|^新闻组图"
     r"|^打开\S{0,10}(?:APP|客户端)|^打开\S{0,6}新闻\s*查看|查看精彩图片|下载\S{0,6}(?:APP|客户端)|APP内?(?:阅读|查看)"
     r"|关注(?:公众号|我们|微信)|公众号[::]?\s*关注|点击关注|欢迎关注|友情链接|赞助链接|限时推广|广告|免责声明"
     r"|copyright|©|版权所有|all rights reserved|icp备|icp证|公网安备|技术支持|联系电话|联系我们|网站支持|ipv6|推荐使用|分辨率|浏览器|主办单位|承办单位"
@@ -149,8 +151,10 @@ CREDIT_QUALIFIERS = "本文|图文|美术|值班|文字"  # words that make a ro
 _CREDIT_LINE = re.compile(
     rf"^\s*(?:[{HAN}]{{2,4}}\s+)?[【\[]?(?:{CREDIT_QUALIFIERS})?(?:{CREDIT_ROLES})(?:人|单位)?\s*[::|丨/】\]]"
 )
-# 责任编辑 王五: a role and names with no separator, and nothing else on the line
-_ROLE_SPACE_NAMES = re.compile(rf"^(?:责任编辑|编辑|责编|审核|校对|摄影|撰稿|供稿)\s+[{HAN}·]{{2,4}}(?:\s+[{HAN}·]{{2,4}})*$")
+# Roles written without a separator, before the names (责任编辑 王五) or after them
+# (社会事务科 吴骏 编审); the latter also takes work words (报道, 整理, 摄).
+_UNSEPARATED_ROLES = "责任编辑|编辑|责编|编审|审核|审稿|校对|摄影|撰稿|供稿"
+_ROLE_SPACE_NAMES = re.compile(rf"^(?:{_UNSEPARATED_ROLES})\s+[{HAN}·]{{2,4}}(?:\s+[{HAN}·]{{2,4}})*$")
 
 
 def split_names(names: str) -> list[str]:
@@ -174,7 +178,7 @@ _BRACKETED = re.compile(r"^[【\[]\s*(.*?)\s*[】\]]$")
 
 
 # A credit with the role after the names: 社会事务科 吴骏 编审 / 体采科 史丽华 报道
-_ROLE_LAST = re.compile(rf"^(?P<names>[{HAN}·]{{2,12}}(?:\s+[{HAN}·]{{2,12}})*)\s+(?P<role>编审|编辑|责编|审核|校对|摄影|摄|供稿|报道|撰稿|整理|审稿)$")
+_ROLE_LAST = re.compile(rf"^(?P<names>[{HAN}·]{{2,12}}(?:\s+[{HAN}·]{{2,12}})*)\s+(?P<role>{_UNSEPARATED_ROLES}|摄|报道|整理)$")
 
 
 def parse_credits(text: str) -> list[tuple[str, str]] | None:
@@ -364,7 +368,7 @@ _GLUED_DATETIME = re.compile(rf"^({YEAR}[-/]\d{{1,2}}[-/]\d{{1,2}}[\sT]+\d{{1,2}
 
 
 # A welcome banner's date is the day the page was viewed, not the day it was published.
-_TODAY = re.compile(r"今天是|今日是|欢迎(?:访问|光临|来到|您)")
+_TODAY = re.compile(rf"今天是|今日是|{_WELCOME}")
 
 
 def is_date_line(text: str) -> bool:
@@ -535,7 +539,8 @@ def is_bare_label(text: str) -> bool:
     (True, True, False, False)
     """
     t = re.sub(r"\s+", "", strip_list_marker(text))
-    return (meta_label(t) is not None and len(t) == len(meta_label(t) or "") + 1) or bool(_BARE_CREDIT_LABEL.match(t))
+    label = meta_label(t)
+    return (label is not None and len(t) == len(label) + 1) or bool(_BARE_CREDIT_LABEL.match(t))
 
 
 _IMAGE_FILE = re.compile(r"^[^\s。,]{0,60}\.(?:jpe?g|png|gif|bmp|webp|tiff?)$|^from ?clipboard$", re.IGNORECASE)
@@ -884,8 +889,8 @@ def strip_site_name(title: str) -> str:
     return m.group("title").strip() if m else title
 
 
-# A byline glued after a headline, past a space: …开展慢病随访 记者 王明 通讯员 李华
-_GLUED_BYLINE = re.compile(rf"\s(?=(?:本报)?(?:记者|通讯员)\s*{_NAMES}(?:\s*通讯员\s*{_NAMES})?$)")
+# Where a byline glued after a headline may begin, past a space: …开展慢病随访 记者 王明
+_BYLINE_AFTER_SPACE = re.compile(r"\s(?=(?:本报)?(?:记者|通讯员))")
 
 
 def split_byline_date(text: str) -> int:
@@ -896,15 +901,11 @@ def split_byline_date(text: str) -> int:
     (8, 0)
     """
     t = text.rstrip()
-    for pattern in DATE_PATTERNS:
-        m = pattern.search(t)
-        if m is None or m.end() != len(t) or m.start() == 0:
-            continue
-        head = t[: m.start()]
-        byline = _BYLINE.match(head.strip())
-        if byline and visible_len(head) <= rules.LIMITS.byline_max_chars:
-            return m.start()
-    return 0
+    date = _DATE_AT_END.search(t)
+    if date is None or date.start() == 0 or parse_date(t[date.start() :], dt.date.max) is None:
+        return 0
+    head = t[: date.start()]
+    return date.start() if visible_len(head) <= rules.LIMITS.byline_max_chars and _BYLINE.match(head.strip()) else 0
 
 
 def split_glued_byline(text: str) -> int:
@@ -915,11 +916,16 @@ def split_glued_byline(text: str) -> int:
     14
     >>> split_glued_byline("活动受到群众好评。 记者 王明"), split_glued_byline("记者 王明")
     (0, 0)
+    >>> split_glued_byline("医院开展活动 记者节到来之际,王明同志表示")  # no byline: a sentence
+    0
     """
-    m = _GLUED_BYLINE.search(text)
-    if m is None or not re.search(rf"[{HAN}]", text[: m.start()]) or is_prose(text[: m.start()]):
-        return 0  # nothing before it but a list marker (■ 本报记者 …), or a sentence
-    return m.start()
+    for m in _BYLINE_AFTER_SPACE.finditer(text):
+        head = text[: m.start()]
+        if not re.search(rf"[{HAN}]", head) or is_prose(head):
+            continue  # nothing before it but a list marker (■ 本报记者 …), or a sentence
+        if _BYLINE.match(text[m.end() :]):  # the rest of the line is a standalone byline
+            return m.start()
+    return 0
 
 
 def split_opening_rubric(text: str) -> int:

@@ -88,7 +88,7 @@ def _piece_roles(line: Line, raw: str) -> list[Line]:
     for test, rule in _OWN_TEXT_RULES if not trailing_date else ():  # a headline with its meta glued on is cut first
         if test(s):
             return [decide(line, rule)]
-    return _split_leads(line, raw)
+    return _split_leads(line, raw, trailing_date if s == line.simplified else None)  # an index into this text only
 
 
 # Tried in this order once date lines are out of the way (rules.RULES, stage "line").
@@ -101,7 +101,7 @@ _OWN_TEXT_RULES = (
 )
 
 
-def _split_leads(line: Line, raw: str) -> list[Line]:
+def _split_leads(line: Line, raw: str, trailing: int | None = None) -> list[Line]:
     """Cut a piece that holds several things, and judge each part again: a page flattened
     into one line (at the spaces after full stops, or between a headline and a sentence
     opening with its date), meta items between a headline and the
@@ -140,7 +140,8 @@ def _split_leads(line: Line, raw: str) -> list[Line]:
     if glued:
         head, tail = _cut(line, glued, raw)
         return [decide(head, "glued_datetime"), *_piece_roles(tail, raw)]
-    trailing = p.split_trailing_date_line(s)
+    if trailing is None:  # not found by the caller on this same text
+        trailing = p.split_trailing_date_line(s)
     if trailing:
         head, tail = _cut(line, trailing, raw)
         return [*_piece_roles(head, raw), decide(tail, "trailing_date_line")]

@@ -43,10 +43,6 @@ _GRASSROOTS_LEVELS = set("镇乡村")  # a town or village too small for the gaz
 _GRASSROOTS_UNITS = re.compile(r"^(?:街道|社区|街道社区|镇|乡|村)$")
 # What stands before 卫生院 without naming one township (乡镇卫生院, 各卫生院).
 _GENERIC_TOWNSHIP = re.compile(r"^(?:各|全县|全市|全区)?(?:镇|乡|村|中心|各镇)$|(?:乡镇|基层|辖区|农村|所属|各级)$")
-
-
-def _generic_township(before: str) -> bool:
-    return bool(_GENERIC_TOWNSHIP.search(before))
 # Military hospitals go by a three-digit number (904医院, 九〇三医院).
 _NUMBERED_HOSPITAL = re.compile(r"(?:\d{3}|[一二三四五六七八九〇零]{3})$")
 
@@ -140,8 +136,8 @@ def name_ending_at(text: str, head_start: int, head_end: int) -> Name:
         unit_seen = unit_seen or bool(_GRASSROOTS_UNITS.match(word))
     if begin is None and text[head_start:head_end] == "医院" and (number := _NUMBERED_HOSPITAL.search(clause)):
         begin = len(number.group())
-    before = clause[len(clause) - taken :]
-    if begin is None and text[head_start:head_end] == "卫生院" and taken >= 2 and not _generic_township(before):
+    if (begin is None and text[head_start:head_end] == "卫生院" and taken >= 2
+            and not _GENERIC_TOWNSHIP.search(clause[len(clause) - taken :])):
         begin = taken  # a 卫生院 is named by its township (三岔卫生院), whatever jieba makes of the name
     if begin is not None:
         start = _division_before(text, head_start - begin)
