@@ -491,7 +491,7 @@ def _body(lines: list[Line], start: int) -> None:
         if kind in _BODY_KINDS:
             previous_body = ln
             signed = bool(p.split_signature(s)[1])
-    _resolve_candidates(content, kinds)
+    _resolve_candidates(content, kinds, _before_furniture(lines, start))
     previous_open = False
     for ln, kind in zip(content, kinds, strict=True):
         assign(ln, kind)
@@ -569,7 +569,14 @@ def _short_enough(s: str) -> bool:
     return p.visible_len(s) <= limit
 
 
-def _resolve_candidates(content: list[Line], kinds: list[str]) -> None:
+def _before_furniture(lines: list[Line], start: int) -> set[int]:
+    """The open pieces whose next piece on the page is boilerplate (a footer, a share
+    prompt, a related-links header): where the page's furniture goes on."""
+    return {id(ln) for ln, nxt in zip(lines[start:], lines[start + 1 :], strict=False)
+            if _open(ln) and nxt.role == "boilerplate"}
+
+
+def _resolve_candidates(content: list[Line], kinds: list[str], before_furniture: set[int]) -> None:
     """Runs of standalone short lines: all but the last are captions; the last heads a
     section when body follows it. Headings need company (two or more in the article) or
     the shape of a heading; a lone one without that shape is a photo caption."""
@@ -623,7 +630,9 @@ def _resolve_candidates(content: list[Line], kinds: list[str]) -> None:
             kinds[t] = "closing_unit_signature"
         elif t > 0 and kinds[t - 1] in ("short_line_run", "body_caption_cue", "related_link"):
             kinds[t] = "short_line_run"  # the end of a run of captions or links, like the rest of it
-        else:
+        elif id(content[t]) in before_furniture:  # 了解更多请关注… above the footer: the page's, not the text's
+            kinds[t] = "closing_line_before_furniture"
+        else:  # at the end of the page: an excerpt cut off mid-sentence (紧接着,集体政治生日庆祝仪)
             kinds[t] = "closing_line"
 
 

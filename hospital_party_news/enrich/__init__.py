@@ -182,6 +182,9 @@ def enrich_article(a: Article, footer: list[str] | None = None, meta: list[str] 
 def enrich_document(doc: Document) -> Document:
     footer = [ln.simplified for ln in doc.lines if ln.role == "boilerplate" and _SITE_OWNER_CUE.search(ln.simplified)]
     for article in doc.articles:
-        meta = [ln.simplified for ln in doc.lines if ln.role == "date" and article.start <= ln.start < article.end]
+        # Meta lines name the source or publisher (来源:瓯海区融媒体中心); so does a line the
+        # page signs its text with above the footer (an account's name: “洛阳卫生健康”).
+        meta = [ln.simplified for ln in doc.lines if article.start <= ln.start < article.end
+                and (ln.role == "date" or ln.rule == "closing_line_before_furniture")]
         article.metadata = enrich_article(article, footer, meta)
     return doc

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lexicon import jieba
+from ..lexicon import jieba, jieba_tags
 from .gazetteer import find_places, is_division, longest_name
 
 CLAUSE_BREAK = re.compile(r"[\s,,。;;::!!??、()()“”\"‘’《》<>〈〉【】\[\]「」『』|/·…—]")
@@ -45,6 +45,12 @@ _GRASSROOTS_UNITS = re.compile(r"^(?:街道|社区|街道社区|镇|乡|村)$")
 _GENERIC_TOWNSHIP = re.compile(r"^(?:各|全县|全市|全区)?(?:镇|乡|村|中心|各镇)$|(?:乡镇|基层|辖区|农村|所属|各级)$")
 # Military hospitals go by a three-digit number (904医院, 九〇三医院).
 _NUMBERED_HOSPITAL = re.compile(r"(?:\d{3}|[一二三四五六七八九〇零]{3})$")
+# jieba's dictionary knows some institutions whole (tag ``nt``: 中日友好医院, 阜外医院) whose
+# first part its tokens do not show as a name (中日 a time word, 友好 an adjective). Such a
+# dictionary name counts when its part before the head is no common word (儿童医院, 中心医院,
+# 公立医院 are kinds of hospital) or is itself a proper noun.
+_DICTIONARY_NAME_TAG = "nt"
+_PROPER_PREFIX_TAGS = {"ns", "nt", "nz", "nr", "nrt"}
 
 
 @dataclass(frozen=True)
@@ -109,6 +115,22 @@ def _division_before(text: str, start: int) -> int:
     return start
 
 
+def _dictionary_name(text: str, clause_start: int, head_start: int, head_end: int) -> int | None:
+    """Where the longest institution name of jieba's dictionary ending at ``head_end``
+    starts, when its part before the head is a proper noun or no word at all.
+
+    >>> _dictionary_name("中日友好医院党委", 0, 4, 6), _dictionary_name("市儿童医院", 0, 3, 5)
+    (0, None)
+    """
+    tags = jieba_tags()
+    for begin in range(clause_start, head_start - 1):  # longest first; a one-character prefix is no name
+        if tags.get(text[begin:head_end]) == _DICTIONARY_NAME_TAG:
+            prefix_tag = tags.get(text[begin:head_start])
+            if prefix_tag is None or prefix_tag in _PROPER_PREFIX_TAGS:
+                return begin
+    return None
+
+
 def name_ending_at(text: str, head_start: int, head_end: int) -> Name:
     """The name whose head noun is ``text[head_start:head_end]``.
 
@@ -121,7 +143,7 @@ def name_ending_at(text: str, head_start: int, head_end: int) -> Name:
     >>> name_ending_at("经过激烈角逐三岔卫生院王婷朗诵", 8, 11).proper, name_ending_at("全县乡镇卫生院", 4, 7).proper
     (True, False)
     """
-    _clause_start, clause = clause_before(text, head_start)
+    clause_start, clause = clause_before(text, head_start)
     tokens = _tokens(clause) if clause else ()
     taken = 0  # characters taken, counted back from the head
     begin: int | None = None
@@ -139,6 +161,9 @@ def name_ending_at(text: str, head_start: int, head_end: int) -> Name:
     if (begin is None and text[head_start:head_end] == "卫生院" and taken >= 2
             and not _GENERIC_TOWNSHIP.search(clause[len(clause) - taken :])):
         begin = taken  # a 卫生院 is named by its township (三岔卫生院), whatever jieba makes of the name
+    known = _dictionary_name(text, clause_start, head_start, head_end)
+    if known is not None and (begin is None or known < head_start - begin):
+        begin = head_start - known
     if begin is not None:
         start = _division_before(text, head_start - begin)
         return Name(text[start:head_end], start, head_end, True)
