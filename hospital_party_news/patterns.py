@@ -82,7 +82,7 @@ _PLACEHOLDER = re.compile(r"^(?:\[?\s*(?:图片|图|视频|image|img|photo)\s*\]
 # A related link's title cut short by the site (感谢信..): two or more ASCII full stops end a
 # short line. (The Chinese ellipsis …… ends sentences and is text.)
 # A teaser cut short and linked (…的职业精神和... 更多详情): whatever its length, not text.
-_TEASER = re.compile(r"(?:\.{2,}|…+)\s*(?:更多详情|详细|更多|阅读全文|查看全文)\s*>*$")
+_TEASER = re.compile(r"(?:\.{2,}|…+)\s*(?:更多详情|详情|详细|更多|阅读全文|查看全文)\s*>*$")
 _TRUNCATED_LINK = re.compile(r"^[^。!?]+?\.{2,}$")
 _SEARCH_LABELS = {"标题", "正文", "关键词", "摘要", "作者", "来源", "栏目", "首页", "全文", "搜索", "内容", "时间", "日期"}
 
@@ -105,8 +105,8 @@ def is_boilerplate(text: str) -> bool:
     [True, True, True, True, True, False]
     >>> is_boilerplate("不忘初心,扛起非常之责--我院.."), is_boilerplate("关怀的中心医院王萍……")
     (True, False)
-    >>> is_boilerplate("以讲好健康中国故事为宗旨,提供卫生健康行业新闻动态、宣贯卫生政策、传播健康科普知识和... 更多详情")
-    True
+    >>> is_boilerplate("以讲好健康中国故事为宗旨,提供卫生健康行业新闻动态、宣贯卫生政策、传播健康科普知识和... 更多详情"), is_boilerplate("医院简介某某医院始建于1972年,是集预防、医疗、教学为一体的三级甲等专科医院...详情")
+    (True, True)
     """
     t = text.strip()
     if not re.search(rf"[{HAN}A-Za-z0-9]", t):
@@ -242,9 +242,10 @@ _NAME = rf"[{HAN}·]{{2,4}}"
 _DATELINE_PATTERNS = (
     # 【全媒体记者 胡强 通讯员 吴竹子】
     re.compile(r"^[【\[](?P<inner>[^】\]]{0,40}(?:记者|通讯员)[^】\]]{0,40})[】\]]"),
-    # 本报济宁10月31日讯(记者 唐首政 通讯员 王扬) / 驻马店网讯(记者 …) / 本报讯 王根华报道:
+    # 本报济宁10月31日讯(记者 唐首政 通讯员 王扬) / 驻马店网讯(记者 …) / 本报讯 王根华报道: /
+    # 中国教育报—中国教育新闻网讯(记者 …) (a paper and its site, joined by a dash)
     re.compile(
-        rf"^(?P<lead>[{HAN}A-Za-z0-9·]{{1,20}}?(?:讯|消息))\s*"
+        rf"^(?P<lead>[{HAN}A-Za-z0-9·—\-]{{1,20}}?(?:讯|消息))\s*"
         rf"(?:[((](?P<inner>[^()()]{{0,60}})[))]|(?P<bare>(?:见习|实习|特约|首席)?(?:记者|通讯员)\s*{_NAME}(?:\s+通讯员\s*{_NAME})?)(?=\s|$|\d)|(?P<by>[{HAN}]{{2,4}}\s*报道)[::]?|(?=\s)|(?=\d{{1,2}}月\d{{1,2}}日|\d{{4}}年))"
     ),
     # 新华社南昌4月5日电(记者闵尊涛) / 云上通山报道:(全媒体记者 曹恒): a wire or station
@@ -398,8 +399,9 @@ _PAGE_NAVIGATION = re.compile(r"\s*(?:<|>|«|»|上一版|下一版|上一期|�
 SIGNING_UNIT = re.compile(r"(医院|卫生院|中心|支部|党委|科|部|办|室|处|站|所|组|队)$")
 
 
-# An e-paper's page label: 第03版, 第A2版 (the page's name may follow: 第03版:健康).
-_PAGE_LABEL = re.compile(r"第\s*[A-Za-z]?\d{1,3}\s*版")
+# An e-paper's page label: 第03版, 第A2版 (the page's name may follow: 第03版:健康), or a bare
+# page code opening the page's header line (A03 党建 2022年04月07日 星期四).
+_PAGE_LABEL = re.compile(rf"第\s*[A-Za-z]?\d{{1,3}}\s*版|^\s*[A-Z]\d{{1,3}}(?=\s|[{HAN}])")
 
 
 def is_epaper_date_line(text: str) -> bool:
@@ -408,8 +410,8 @@ def is_epaper_date_line(text: str) -> bool:
 
     >>> is_epaper_date_line("2025/04/16 < 上一版 下一版 > 返回首页"), is_epaper_date_line("2025/04/16 党员义诊")
     (True, False)
-    >>> is_epaper_date_line("济宁日报 2023年10月31日 星期二 第03版:健康")
-    True
+    >>> is_epaper_date_line("济宁日报 2023年10月31日 星期二 第03版:健康"), is_epaper_date_line("A03党建2022年04月07日 星期四")
+    (True, True)
     >>> is_epaper_date_line("2023年10月31日,第3版刊发了我院党委开展义诊活动的报道。")
     False
     """
@@ -755,6 +757,8 @@ def is_meta_line(text: str) -> bool:
 _CAPTION_CUE = re.compile(
     r"(?:摄|供图|摄影)\)?$|^图为|^(?:图|图片)[::]|▲|△|\((?:左|右|中|前|后)[一二三四五六七八九]?\)|现场。?$|合影(?:留念)?。?$|留影。?$|揭牌。?$|致辞。?$|致词。?$|讲话。?$|剪彩。?$|授牌。?$|授旗。?$"
 )
+# A photo's source after its caption: (来源:附属第三医院), (图片来源:…).
+_PHOTO_SOURCE = re.compile(r"\s*\((?:图片)?来源[::]?[^()]{1,30}\)$")
 # Ceremony words end headlines as often as captions (…基地在我院揭牌): above the text they
 # are not enough to refuse a headline candidate; the photo marks are.
 _EVENT_ENDING = re.compile(r"(?:揭牌|致辞|致词|讲话|剪彩|授牌|授旗)$")
@@ -774,8 +778,11 @@ def is_caption_cue(text: str) -> bool:
 
     >>> [is_caption_cue(t) for t in ["典型事迹报告会现场。", "齐鲁晚报·齐鲁壹点记者 唐首政 摄", "县委常委、副县长武庆联出席义诊开幕式并致辞", "党建、临床业务双提升"]]
     [True, True, True, False]
+    >>> is_caption_cue("党史学习教育专题宣讲报告会现场(来源:附属第三医院)")
+    True
     """
-    return visible_len(text) <= rules.LIMITS.caption_cue_max_chars and bool(_CAPTION_CUE.search(text.strip()))
+    t = _PHOTO_SOURCE.sub("", text.strip())  # 报告会现场(来源:附属第三医院): the cue is before the source
+    return visible_len(text) <= rules.LIMITS.caption_cue_max_chars and bool(_CAPTION_CUE.search(t))
 
 
 def is_short_caption(text: str) -> bool:

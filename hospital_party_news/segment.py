@@ -251,10 +251,14 @@ def _gap_starts(lines: list[Line]) -> list[int]:
     gaps = [lines[i].blank_before for i in content[1:]]
     usual = statistics.median(gaps) if gaps else 0
     starts = []
+    text_above = False  # a second article needs a first one's text above it, not only furniture
     for k, i in enumerate(content[1:-1], start=1):
         ln, nxt = lines[i], lines[content[k + 1]]
         prev = lines[i - 1]
-        if not p.is_headline(ln.simplified) or p.is_nav_label(ln.simplified):
+        text_above = text_above or p.is_prose(lines[content[k - 1]].simplified)
+        if not text_above:
+            continue
+        if not p.is_headline(ln.simplified) or p.is_nav_label(ln.simplified) or p.has_heading_shape(ln.simplified):
             continue
         if not (p.is_prose(nxt.simplified) or p.visible_len(nxt.simplified) > rules.LIMITS.short_line_max_chars):
             continue

@@ -92,9 +92,9 @@ def _places(mentions: list[tuple[Mention, float]], province: str | None) -> list
 
 
 # A page's footer or welcome banner names who runs the site (版权所有, Copyright …, 沪ICP备…,
-# 欢迎访问…医院): for a hospital's own site, the hospital. Read only when the article, its
+# 欢迎访问…医院, 地址:… the site's own address): for a hospital's own site, the hospital. Read only when the article, its
 # credits and captions name no place.
-_SITE_OWNER_CUE = re.compile(r"版权所有|版權所有|copyright|©|all rights reserved|icp备|公网安备|主办单位|主办[::]|欢迎(?:访问|光临|来到)", re.IGNORECASE)
+_SITE_OWNER_CUE = re.compile(r"版权所有|版權所有|copyright|©|all rights reserved|icp备|公网安备|主办单位|主办[::]|欢迎(?:访问|光临|来到)|^\s*(?:医院)?地址[::]", re.IGNORECASE)
 # The province abbreviation an ICP licence number starts with (沪ICP备14049724号).
 ICP_PROVINCES = {
     "京": "北京市", "津": "天津市", "沪": "上海市", "渝": "重庆市", "冀": "河北省", "晋": "山西省", "蒙": "内蒙古自治区",
@@ -117,6 +117,8 @@ def site_owner(lines: list[str]) -> Location:
     ('上海市', None)
     >>> site_owner(["欢迎访问大冶市人民医院三级甲等综合医院!"]).province
     '湖北省'
+    >>> site_owner(["地址:黑龙江省哈尔滨市 南岗区哈平路150号"]).province
+    '黑龙江省'
     """
     owner = [t for t in lines if _SITE_OWNER_CUE.search(t)]
     if not owner:

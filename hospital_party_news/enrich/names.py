@@ -35,6 +35,7 @@ _NOT_INSIDE = {
     "全院", "时间", "号", "路", "大道", "街", "会后", "大会", "会议", "期间", "之际", "今年", "去年", "近日", "日前", "当天", "下午", "上午", "晚上",
 }
 _LEVEL_CHARS = set("省市县区州镇乡村旗盟")
+_LEVEL_WORDS = {"自治区", "自治州", "自治县", "自治旗"}  # 自治区人民医院: the region's own, as 省人民医院 is
 _START_TAGS = {"ns", "nt", "nz", "j", "eng"}
 _NATIONAL = {"国家"}  # 国家卫健委: the national body is a proper name
 _GRASSROOTS_LEVELS = set("镇乡村")  # a town or village too small for the gazetteer: 寿张镇, 沙洲村
@@ -78,7 +79,7 @@ def _inside(word: str, flag: str) -> bool:
 
 
 def _starts(word: str, flag: str) -> bool:
-    if flag in _START_TAGS or word in _LEVEL_CHARS or (word[1:] == "委" and word[0] in _LEVEL_CHARS):
+    if flag in _START_TAGS or word in _LEVEL_CHARS or word in _LEVEL_WORDS or (word[1:] == "委" and word[0] in _LEVEL_CHARS):
         return True
     if word in _NATIONAL or (len(word) >= 3 and word[-1] in _GRASSROOTS_LEVELS):  # 国家卫健委; 寿张镇卫生院
         return True
@@ -142,6 +143,8 @@ def name_ending_at(text: str, head_start: int, head_end: int) -> Name:
     ('瞿溪街道社区卫生服务中心', '904医院')
     >>> name_ending_at("经过激烈角逐三岔卫生院王婷朗诵", 8, 11).proper, name_ending_at("全县乡镇卫生院", 4, 7).proper
     (True, False)
+    >>> name_ending_at("赴自治区人民医院", 6, 8).text
+    '自治区人民医院'
     """
     clause_start, clause = clause_before(text, head_start)
     tokens = _tokens(clause) if clause else ()
