@@ -16,7 +16,7 @@ from .campaigns import find_campaigns
 from .dates import article_year, event_dates
 from .gazetteer import MUNICIPALITIES, Location, Mention, find_places, highest_level, locate
 from .institutions import Institution, institutions, self_reference
-from .keywords import keywords
+from .keywords import cut, keywords
 from .organizations import party_organizations
 from .people import people
 
@@ -64,10 +64,31 @@ def _place_mentions(text: str, found: list[Institution], headline_end: int, lead
     return [(m, weight(m)) for m in sorted([*running, *in_names], key=lambda m: m.start)]
 
 
+def dateline_places(dateline: str) -> list[Mention]:
+    """Places in a dateline, where a county's short name counts as in a name (本报萧山讯),
+    but only standing as a word: its start a word boundary, its end one too or the
+    dateline's 讯 / 电 / date (本报大新讯); 大新 (a county) is not in 中大新闻网讯.
+
+    >>> [m.text for m in dateline_places("中大新闻网讯(通讯员于萍)")], [m.text for m in dateline_places("本报大新讯(记者 王扬)")]
+    ([], ['大新'])
+    >>> [m.text for m in dateline_places("本报济宁10月31日讯(记者 王扬)")]
+    ['济宁']
+    """
+    from itertools import accumulate
+
+    bounds = {0, *accumulate(len(token) for token in cut(dateline))}
+    return [m for m in find_places(dateline, in_name=True)
+            if not m.short or (m.start in bounds and (m.end in bounds or dateline[m.end : m.end + 1] in _DATELINE_WORD_ENDS
+                                                       or dateline[m.end : m.end + 1].isdigit()))]
+
+
+_DATELINE_WORD_ENDS = ("讯", "电", "报")  # what follows the place in 本报萧山讯, 新华社南昌电, 云上通山报道
+
+
 def _location(dateline: str | None, primary: str | None, mentions: list[tuple[Mention, float]]) -> Location:
     """Dateline first (本报济宁…讯), then the primary institution's name, then every place."""
     if dateline:
-        found = locate([(m, 1.0) for m in find_places(dateline, in_name=True)])
+        found = locate([(m, 1.0) for m in dateline_places(dateline)])
         if found.province:
             return found
     if primary:
