@@ -153,7 +153,7 @@ def card_source() -> str:
 def render_card(parquet: dict[str, dict], arrow_bytes: dict[str, int], summary: str, figures: str = "",
                 features: dict[str, list] | None = None) -> str:
     """The output README.md from the Parquet files' entries (config → ``file_entry``)
-    and their Arrow sizes (config → ``write.arrow_size``)."""
+    and their Arrow sizes (config → ``write.ParquetWriters.arrow_bytes``)."""
     rows = {name: e["rows"] for name, e in parquet.items()}
     sizes = {name: e["size_bytes"] for name, e in parquet.items()}
     content = hashlib.sha256("".join(parquet[c.name]["sha256"] for c in CONFIGS).encode()).hexdigest()

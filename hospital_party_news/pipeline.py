@@ -32,7 +32,7 @@ from .steps import add_counts
 from .validate import UniqueKeys, ValidationFailed
 from .version import BUILDER_VERSION, DATASET_VERSION
 from .warm import warm_up
-from .write import ParquetWriters, arrow_size, check_owned, file_entry, output_files, parquet_path, staging, write_json
+from .write import ParquetWriters, check_owned, file_entry, output_files, parquet_path, staging, write_json
 
 
 @dataclass
@@ -211,6 +211,7 @@ def _build_once(files: list[RawFile], settings: Settings, dependencies: dict[str
             finally:
                 writers.close()
             result.rows = dict(writers.rows)
+            arrow = dict(writers.arrow_bytes)
             if strict and result.rejected:
                 raise BuildFailed(f"{len(result.rejected)} of {len(files)} files rejected with --strict; the previous dataset is kept")
             if not result.rows["articles"]:
@@ -218,7 +219,6 @@ def _build_once(files: list[RawFile], settings: Settings, dependencies: dict[str
             car.ask(pa.concat_tables(summary_columns) if summary_columns else None, tmp / "figures")
             write_schema_dir(tmp / "schema")
             (tmp / "LICENSE.md").write_text(data_license(), encoding="utf-8")
-            arrow = {c.name: arrow_size(tmp / parquet_path(c.name)) for c in CONFIGS}
             features, figures = car.answer()
             if not figures:
                 log("figures skipped: matplotlib is not installed")
