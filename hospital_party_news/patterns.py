@@ -78,7 +78,7 @@ _BOILERPLATE = re.compile(
 _TAIL_MARKER = re.compile(
     r"^(?:热点新闻|热门新闻|最新新闻|最新动态|最新文章|推荐新闻|新闻推荐|相关报道|图片新闻|阅读排行|点击排行|延伸阅读|相关阅读|相关文章|相关新闻|相关推荐|推荐阅读|猜你喜欢|热门文章|热门推荐|更多新闻|更多阅读|友情链接|网友评论|全部评论|往期推荐|往期回顾|往期精彩|精彩推荐|精彩回顾)[::]?$"
 )
-_PLACEHOLDER = re.compile(r"^(?:\[?\s*(?:图片|图|视频|image|img|photo)\s*\]?|点击播放|\[\s*[^\]]{1,10}\s*\])$", re.IGNORECASE)
+_PLACEHOLDER = re.compile(r"^(?:\[?\s*(?:图片|图|视频|image|img|photo|(?:本文|文章)?插图|配图)\s*\]?|点击播放|\[\s*[^\]]{1,10}\s*\])$", re.IGNORECASE)
 # A related link's title cut short by the site (感谢信..): two or more ASCII full stops end a
 # short line. (The Chinese ellipsis …… ends sentences and is text.)
 # A teaser cut short and linked (…的职业精神和... 更多详情): whatever its length, not text.
@@ -92,6 +92,8 @@ def is_image_placeholder(text: str) -> bool:
 
     >>> is_image_placeholder("[图片]"), is_image_placeholder("图2检验科.jpg"), is_image_placeholder("检验科")
     (True, True, False)
+    >>> is_image_placeholder("本文插图"), is_image_placeholder("配图")
+    (True, True)
     """
     t = text.strip()
     return bool(_PLACEHOLDER.match(t)) or is_image_file_name(t)
@@ -142,14 +144,15 @@ def is_nav_label(text: str) -> bool:
 
 CREDIT_ROLES = (
     "一审一校|一校|责任编辑|责编|编辑|编审|审核|审签|审校|初审|复审|终审|一审|二审|三审|校对|排版|美编|设计|监制|统筹|策划|制作"
-    "|文字|文/图|图/文|文图|图文|文|图片|图|摄影|摄像|视频|撰稿|供稿|文章来源|信息来源|稿件来源|出处|录入|来源|作者|通讯员|记者"
+    "|文字|文/图|图/文|文图|图文|文|图片|图|摄影|摄像|视频|撰稿|供稿|文章来源|信息来源|稿件来源|消息来源|出处|录入|来源|作者|通讯员|记者"
 )
 _BARE_CREDIT_LABEL = re.compile(rf"^(?:{CREDIT_ROLES})[::]$")
 _CREDIT_PAIR = re.compile(rf"(?P<role>{CREDIT_ROLES})\s*[::|丨/]\s*(?P<names>[^::|丨]*?)(?=\s+(?:{CREDIT_ROLES})\s*[::|丨/]|$)")
-# 陈启娟 编审:陈启娟 / 本文作者:… / 审核人:… / 【作者】… / 一审一校:…
+# 陈启娟 编审:陈启娟 / 本文作者:… / 审核人:… / 【作者】… / 一审一校:… / (消息来源:… with its
+# parenthesis left open
 CREDIT_QUALIFIERS = "本文|图文|美术|值班|文字"  # words that make a role more specific
 _CREDIT_LINE = re.compile(
-    rf"^\s*(?:[{HAN}]{{2,4}}\s+)?[【\[]?(?:{CREDIT_QUALIFIERS})?(?:{CREDIT_ROLES})(?:人|单位)?\s*[::|丨/】\]]"
+    rf"^\s*(?:[{HAN}]{{2,4}}\s+)?(?:[【\[]|\((?!.*\)\s*$))?(?:{CREDIT_QUALIFIERS})?(?:{CREDIT_ROLES})(?:人|单位)?\s*[::|丨/】\]]"
 )
 # Roles written without a separator, before the names (责任编辑 王五) or after them
 # (社会事务科 吴骏 编审); the latter also takes work words (报道, 整理, 摄).
@@ -257,7 +260,10 @@ _DATELINE_PATTERNS = (
     re.compile(rf"^[((](?P<inner>(?:记者|通讯员)[^()()]{{1,60}}|[{HAN}]{{2,4}}(?:\s+[{HAN}]{{2,4}})*\s*报道)[))]"),
 )
 # A byline standing alone: 大众网·海报新闻记者 董昊骞 通讯员 卢骁 济南报道 / 封面新闻记者宁芝
-_BYLINE_NAMES = rf"[{HAN}·]{{2,4}}(?:[\s、]+[{HAN}·]{{2,4}})*"  # a byline's names: no sentence in them
+# A byline's names, no sentence in them; a two-character name may be padded to the width of
+# three (贺 勇), as newspapers print them.
+_BYLINE_NAME = rf"(?:[{HAN}]\s[{HAN}](?![{HAN}])|[{HAN}·]{{2,4}})"
+_BYLINE_NAMES = rf"{_BYLINE_NAME}(?:[\s、]+{_BYLINE_NAME})*"
 _BYLINE = re.compile(
     rf"^[{HAN}A-Za-z·\s]{{0,20}}?(?:记者\s*{_BYLINE_NAMES}(?:\s*(?:本报)?通讯员\s*{_BYLINE_NAMES})?|通讯员\s*{_BYLINE_NAMES})"
     rf"(?:\s*[{HAN}]{{2,6}}报道)?(?:\s*(?:文/图|图/文|文图|摄影?))?$"
@@ -331,8 +337,8 @@ def find_dateline(text: str) -> Dateline | None:
     ('本报济宁10月31日讯(记者 唐首政 通讯员 陈伟 田野)', ['唐首政'], ['陈伟', '田野'], 30)
     >>> find_dateline("昆明信息港讯 记者薛江涛 为扎实推进").reporters
     ['薛江涛']
-    >>> find_dateline("封面新闻记者宁芝").reporters
-    ['宁芝']
+    >>> find_dateline("封面新闻记者宁芝").reporters, find_dateline("本报记者 贺 勇").reporters
+    (['宁芝'], ['贺勇'])
     >>> find_dateline("新华社南昌4月5日电(记者闵尊涛)疫情就是命令").reporters
     ['闵尊涛']
     >>> find_dateline("云上通山报道:(全媒体记者 曹恒)6月17日").reporters
@@ -382,6 +388,8 @@ def is_date_line(text: str) -> bool:
     False
     >>> is_date_line("2023/04/20 星期四 农历三月初一"), is_date_line("2023-04-20 10:30:00 来自:湖南")
     (True, True)
+    >>> is_date_line("洋县和平医院 | 2021-04-25 04:16:08"), is_date_line("洋县和平医院开展义诊 2021-04-25")
+    (True, False)
     """
     t = text.strip()
     if _DATE_PIECE.match(t):
@@ -392,6 +400,11 @@ def is_date_line(text: str) -> bool:
     rest = _WEEKDAY.sub("", t)
     for pattern in DATE_PATTERNS:
         rest = pattern.sub("", rest)
+    # The source and the time set apart by a bar, as site templates print them, the label
+    # left out (洋县和平医院 | 2021-04-25 04:16:08).
+    source = re.fullmatch(r"\s*([^|丨]+?)\s*[|丨]\s*|\s*[|丨]\s*([^|丨]+?)\s*", rest)
+    if source and visible_len(source.group(1) or source.group(2)) <= rules.LIMITS.inline_meta_value_max_chars:
+        return True
     return bool(_META_LABEL.search(t)) or visible_len(rest) <= rules.LIMITS.date_line_max_other_chars
 
 
@@ -746,6 +759,19 @@ def split_glued_headline(raw: str, text: str) -> int:
     return m.start(2)
 
 
+_LONE_SECTION_NUMBER = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*$")
+
+
+def is_lone_section_number(text: str) -> bool:
+    """A section number alone on its line (1 / 02 / 三), as designed pages print it above
+    the heading it numbers.
+
+    >>> [is_lone_section_number(t) for t in ["1", " 02 ", "三", "2025", "一、"]]
+    [True, True, True, False, False]
+    """
+    return bool(_LONE_SECTION_NUMBER.match(text))
+
+
 def is_meta_line(text: str) -> bool:
     """A label line without a date: view counts, an empty author field."""
     t = text.strip()
@@ -755,7 +781,7 @@ def is_meta_line(text: str) -> bool:
 # ---------------------------------------------------------------- captions and headlines
 
 _CAPTION_CUE = re.compile(
-    r"(?:摄|供图|摄影)\)?$|^图为|^(?:图|图片)[::]|▲|△|\((?:左|右|中|前|后)[一二三四五六七八九]?\)|现场。?$|合影(?:留念)?。?$|留影。?$|揭牌。?$|致辞。?$|致词。?$|讲话。?$|剪彩。?$|授牌。?$|授旗。?$"
+    r"(?:摄|供图|摄影)\)?(?:\s*\([^()]{1,10}\))?$|^图为|^(?:图|图片)[::]|▲|△|\((?:左|右|中|前|后)[一二三四五六七八九]?\)|现场。?$|合影(?:留念)?。?$|留影。?$|揭牌。?$|致辞。?$|致词。?$|讲话。?$|剪彩。?$|授牌。?$|授旗。?$"
 )
 # A photo's source after its caption: (来源:附属第三医院), (图片来源:…).
 _PHOTO_SOURCE = re.compile(r"\s*\((?:图片)?来源[::]?[^()]{1,30}\)$")
@@ -778,11 +804,29 @@ def is_caption_cue(text: str) -> bool:
 
     >>> [is_caption_cue(t) for t in ["典型事迹报告会现场。", "齐鲁晚报·齐鲁壹点记者 唐首政 摄", "县委常委、副县长武庆联出席义诊开幕式并致辞", "党建、临床业务双提升"]]
     [True, True, True, False]
-    >>> is_caption_cue("党史学习教育专题宣讲报告会现场(来源:附属第三医院)")
-    True
+    >>> is_caption_cue("党史学习教育专题宣讲报告会现场(来源:附属第三医院)"), is_caption_cue("黄春涛摄(影像中国)")
+    (True, True)
     """
     t = _PHOTO_SOURCE.sub("", text.strip())  # 报告会现场(来源:附属第三医院): the cue is before the source
     return visible_len(text) <= rules.LIMITS.caption_cue_max_chars and bool(_CAPTION_CUE.search(t))
+
+
+# A photo's credit on a line of its own: 黄春涛摄(影像中国), 高 翔摄(新华社发), 王明 供图.
+_PHOTO_CREDIT = re.compile(rf"^[{HAN}\s·]{{2,12}}(?:摄|供图|摄影)(?:\s*\([^()]{{1,10}}\))?$")
+
+
+def captions_above(text: str, below: str) -> bool:
+    """A one-sentence line right above a photo's credit on a line of its own: the photo's
+    caption (newspapers print the caption, then the credit).
+
+    >>> captions_above("武汉大学中南医院医务人员在方舱医院讨论工作。", "高 翔摄(新华社发)")
+    True
+    >>> captions_above("医务人员在方舱医院讨论工作。随后,他们又来到病房。", "高 翔摄(新华社发)")
+    False
+    """
+    t = text.strip()
+    return (bool(_PHOTO_CREDIT.match(below.strip())) and visible_len(t) <= rules.LIMITS.caption_cue_max_chars
+            and len(re.findall(r"[。!?]", t)) <= 1)
 
 
 def is_short_caption(text: str) -> bool:

@@ -98,6 +98,7 @@ _OWN_TEXT_RULES = (
     (p.is_image_file_name, "image_file_name"),
     (p.is_boilerplate, "site_furniture"),
     (p.is_meta_line, "view_count"),
+    (p.is_lone_section_number, "lone_section_number"),
 )
 
 
@@ -252,11 +253,14 @@ def _gap_starts(lines: list[Line]) -> list[int]:
     usual = statistics.median(gaps) if gaps else 0
     starts = []
     text_above = False  # a second article needs a first one's text above it, not only furniture
+    seen = {_norm(lines[content[0]].simplified)} if content else set()
     for k, i in enumerate(content[1:-1], start=1):
         ln, nxt = lines[i], lines[content[k + 1]]
         prev = lines[i - 1]
         text_above = text_above or p.is_prose(lines[content[k - 1]].simplified)
-        if not text_above:
+        repeated = _norm(ln.simplified) in seen  # the page's headline again, over a photo
+        seen.add(_norm(ln.simplified))
+        if not text_above or repeated:
             continue
         if not p.is_headline(ln.simplified) or p.is_nav_label(ln.simplified) or p.has_heading_shape(ln.simplified):
             continue
@@ -361,7 +365,8 @@ def _best_headline(lines: list[Line], zone: int) -> int | None:
     best, best_score = None, rules.LIMITS.title_min_shared_bigrams
     for idx, ln in enumerate(lines[:zone]):
         s = ln.simplified
-        if not _open(ln) or not (p.is_headline(s) or _exclaimed_headline(lines, idx)) or p.is_photo_caption_cue(s):
+        if (not _open(ln) or not (p.is_headline(s) or _exclaimed_headline(lines, idx)) or p.is_photo_caption_cue(s)
+                or _only_an_institution(s)):
             continue
         score = len(_bigrams(s) & context) + (rules.LIMITS.dated_headline_bonus if _date_follows(lines, idx) else 0)
         if p.is_nav_label(s) and score < rules.LIMITS.short_title_min_shared_bigrams:
@@ -369,6 +374,20 @@ def _best_headline(lines: list[Line], zone: int) -> int | None:
         if score >= best_score:
             best, best_score = idx, score
     return best
+
+
+def _only_an_institution(text: str) -> bool:
+    """A line that is nothing but an institution's name (谷城县人民医院): the site's name
+    or a logo's text, not a headline, though it shares words with any text about it.
+
+    >>> _only_an_institution("湖北文理学院附属谷城医院"), _only_an_institution("谷城县人民医院开展主题党日")
+    (True, False)
+    """
+    from .enrich.institutions import mentions  # the institution model lives with the extractors
+
+    t = text.strip()
+    found = mentions(t)
+    return len(found) == 1 and found[0].proper and (found[0].start, found[0].end) == (0, len(t))
 
 
 def _date_follows(lines: list[Line], idx: int) -> bool:
@@ -487,6 +506,8 @@ def _body(lines: list[Line], start: int) -> None:
             kind = "related_link"
         elif p.is_caption_cue(s):
             kind = "body_caption_cue"
+        elif nxt and p.captions_above(s, nxt):
+            kind = "caption_above_photo_credit"
         elif _heading_candidate(s, nxt, content[k - 1].simplified if k else ""):
             kind = CANDIDATE
         else:

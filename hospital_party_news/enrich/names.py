@@ -100,19 +100,25 @@ def clause_before(text: str, position: int) -> tuple[int, str]:
     return start, text[start:position]
 
 
-def _division_before(text: str, start: int) -> int:
-    """A name that starts with a bare level character (区人民医院) starts earlier when a
-    division's full name ends on that character (濂溪区人民医院: the segmenter cut 濂溪 off).
+LEVEL_LOOKAHEAD = 2  # how far into a name its first level character may stand (山区 in 璧山区)
 
-    >>> _division_before("濂溪区人民医院", 2), _division_before("该区人民医院", 1)
-    (0, 1)
+
+def _division_before(text: str, start: int) -> int:
+    """A name whose first characters end on a level character (区人民医院, 山区人民医院)
+    starts earlier when a division's full name ends there (濂溪区人民医院, 璧山区人民医院:
+    the segmenter cut 濂溪 off, or made 璧 a word of its own and 山区 another).
+
+    >>> _division_before("濂溪区人民医院", 2), _division_before("该区人民医院", 1), _division_before("重庆市璧山区人民医院", 4)
+    (0, 1, 3)
     """
-    if start >= len(text) or text[start] not in _LEVEL_CHARS:
-        return start
-    for size in range(longest_name(), 1, -1):
-        begin = start + 1 - size
-        if begin >= 0 and is_division(text[begin : start + 1]):
-            return begin
+    for level in range(start, min(start + LEVEL_LOOKAHEAD, len(text))):
+        if text[level] not in _LEVEL_CHARS:
+            continue
+        for size in range(longest_name(), 1, -1):
+            begin = level + 1 - size
+            if 0 <= begin < start and is_division(text[begin : level + 1]):
+                return begin
+        break
     return start
 
 
