@@ -254,6 +254,10 @@ _DATELINE_PATTERNS = (
     # 新华社南昌4月5日电(记者闵尊涛) / 云上通山报道:(全媒体记者 曹恒): a wire or station
     # dateline, only with a named reporter (电 and 报道 end ordinary phrases too: 市民来电)
     re.compile(rf"^(?P<lead>[{HAN}A-Za-z0-9·]{{1,20}}?(?:电|报道))[::]?\s*[((](?P<inner>[^()()]{{0,40}}(?:记者|通讯员)[^()()]{{0,40}})[))]"),
+    # 枝江融媒(记者 袁定平) / 城南日报(通讯员 李华): a media outlet's name without 讯, then
+    # the names, the parenthesis opening with the role
+    re.compile(rf"^(?P<lead>[{HAN}·]{{2,12}}?(?:融媒|融媒体|融媒体中心|新闻|新闻网|网|日报|晚报|报|电视台))\s*"
+               rf"[((](?P<inner>\s*(?:本报|特约|见习|实习|首席|融媒体|全媒体|新媒体)*(?:记者|通讯员)[^()()]{{1,40}})[))]"),
     # 通讯员 张三 报道: / 记者 王明 通讯员 李华 报道: opening a paragraph
     re.compile(rf"^(?P<inner>(?:记者|通讯员)\s*{_NAMES}(?:\s*通讯员\s*{_NAMES})?\s*报道)[::]"),
     # (记者 张三 通讯员 李四) / (芦珊 报道) opening a paragraph
@@ -266,7 +270,7 @@ _BYLINE_NAME = rf"(?:[{HAN}]\s[{HAN}](?![{HAN}])|[{HAN}·]{{2,4}})"
 _BYLINE_NAMES = rf"{_BYLINE_NAME}(?:[\s、]+{_BYLINE_NAME})*"
 _BYLINE = re.compile(
     rf"^[{HAN}A-Za-z·\s]{{0,20}}?(?:记者\s*{_BYLINE_NAMES}(?:\s*(?:本报)?通讯员\s*{_BYLINE_NAMES})?|通讯员\s*{_BYLINE_NAMES})"
-    rf"(?:\s*[{HAN}]{{2,6}}报道)?(?:\s*(?:文/图|图/文|文图|摄影?))?$"
+    rf"(?:\s*[{HAN}]{{2,6}}报道)?(?:\s*(?:文/图|图/文|文图))?(?<!摄)$"  # …记者 张武军摄 alone is a photo's credit
 )
 
 

@@ -60,6 +60,7 @@ class Limits:
     colon_heading_max_chars: int = _limit(20, "A colon-led or dash-led line this short has a heading's shape (会议第一项:学中思, 党课讲什么?——讲理论).")
     phrase_max_chars: int = _limit(10, "Parallel phrases of a heading (红色记忆 追寻初心) are each at most this long…")
     phrase_length_spread: int = _limit(4, "…and differ in length by at most this much.")
+    trailing_links_min_lines: int = _limit(2, "At the end of a page, after the text's last sentence, a run of at least this many headline-shaped lines is a list of other articles' titles; one such line may be a heading or an excerpt cut short.")
     dateline_window_lines: int = _limit(3, "A header line counts as 'before a dateline' when a dateline follows within this many open lines.")
 
     def reasons(self) -> dict[str, tuple[int, str]]:
@@ -98,7 +99,7 @@ RULES: tuple[Rule, ...] = (
     Rule("trailing_date_line", "line", "date", "A publication-date label and date, or a bracketed date and meta items, glued to the end of a headline (…活动 发布时间:2013年12月9日, …仪式[ 2023-6-28] 作者:…), cut off as its own piece; the headline is judged alone.", ("date_line_max_chars",)),
     Rule("opening_rubric", "line", "boilerplate", "A rubric in 【】 opening a sentence (【连网】3月5日是学雷锋纪念日。): a site's or column's tag, cut off; the sentence is judged on its own.", ("rubric_max_chars",)),
     Rule("glued_datetime", "line", "date", "A date-time glued to the start of the first sentence, cut off as its own piece."),
-    Rule("dateline", "line", "dateline", "本报X月X日讯(记者 … 通讯员 …), 本报X月X日讯 before a space or the event's date, 【记者 …】, (记者 …), or a standalone byline; cut off the paragraph it opens. A byline glued after a headline past a space (…慢病随访 记者 王明) is cut off first, and a standalone byline followed by a date (本报记者 王明 2023年5月6日) is cut into the byline and a date line.", ("byline_max_chars",)),
+    Rule("dateline", "line", "dateline", "本报X月X日讯(记者 … 通讯员 …), 本报X月X日讯 before a space or the event's date, a media outlet's name with the reporter in parentheses (枝江融媒(记者 …)), 【记者 …】, (记者 …), or a standalone byline (not a reporter's photo credit: 本报记者 张武军摄); cut off the paragraph it opens. A byline glued after a headline past a space (…慢病随访 记者 王明) is cut off first, and a standalone byline followed by a date (本报记者 王明 2023年5月6日) is cut into the byline and a date line.", ("byline_max_chars",)),
     Rule("markdown_title", "header", "title", "A top-level Markdown heading opening an article."),
     Rule("above_headline", "header", "boilerplate", "A line above the chosen headline (navigation, site names, labels), or a label above text that has no headline.", ("nav_label_max_chars",)),
     Rule("caption_cue", "header", "caption", "Caption words (…摄, 图为…, ▲, …合影留念, a position in the photo: (右), (左一)) in a short line.", ("caption_cue_max_chars",)),
@@ -108,6 +109,7 @@ RULES: tuple[Rule, ...] = (
     Rule("subtitle", "header", "subtitle", "A second, shorter headline-shaped line without commas or colons.", ("subtitle_max_chars",)),
     Rule("text_before_dateline", "header", "boilerplate", "Other text injected between a headline and its dateline.", ("dateline_window_lines",)),
     Rule("markup_heading", "body", "heading", "An HTML <hN> or Markdown heading inside an article."),
+    Rule("trailing_headlines", "body", "boilerplate", "At the very end of the page, after the text's last sentence, a run of headline-shaped lines (not numbered, not captions), one of them too long for a caption: other articles' titles linked without a label (上一篇 / 下一篇 dropped).", ("trailing_links_min_lines", "short_line_max_chars", "headline_max_chars")),
     Rule("caption_after_signature", "body", "caption", "A line that is not a sentence after a paragraph closed with its writer's signature ((…支部 李祖芳)), or after the article's last credit line when no sentence follows it (图文:张震): the photo captions that follow the text."),
     Rule("paragraph_continues", "body", "body", "The previous body piece did not end its sentence: this is the rest (a hard wrap), unless it opens with a section number (02 …)."),
     Rule("parenthesised_credit", "body", "credit", "A standalone line wholly in parentheses holding a credit or byline ((来源:…), (作者:记者:…))."),

@@ -484,6 +484,7 @@ def _body(lines: list[Line], start: int) -> None:
     previous_body: Line | None = None
     signed = False  # a paragraph closed with its writer's signature: the text has ended
     credited = _after_closing_credit(lines, start)
+    links = _trailing_headlines(lines, content)
     for k, ln in enumerate(content):
         s = ln.simplified
         nxt = content[k + 1].simplified if k + 1 < len(content) else ""
@@ -491,6 +492,8 @@ def _body(lines: list[Line], start: int) -> None:
                       and not p.is_numbered(s))  # 02 … after a paragraph cut short opens the next section
         if _is_heading_hint(ln):
             kind = "markup_heading"
+        elif id(ln) in links:
+            kind = "trailing_headlines"
         elif (signed or id(ln) in credited) and not p.is_prose(s) and p.parenthesised(s) is None:
             kind = "caption_after_signature"
         elif p.parenthesised(s) is not None:
@@ -525,6 +528,34 @@ def _body(lines: list[Line], start: int) -> None:
             previous_open = not _ends(ln.simplified)
         elif ln.role == "heading":
             previous_open = False
+
+
+def _trailing_headlines(lines: list[Line], content: list[Line]) -> set[int]:
+    """The run of headline-shaped lines that ends the page after the text's last sentence,
+    when it holds at least ``trailing_links_min_lines`` of them and one is too long for a
+    caption (…系列活动——“学雷锋志愿服务月启动仪式” 活动 / 我校学子投身志愿服务 助力疫情防控):
+    other articles' titles, linked without a label (上一篇 / 下一篇 dropped). A run of
+    short lines there is the photos' captions (``short_line_run``); parenthesised lines,
+    dated links and caption cues have rules of their own."""
+    if not content or content[-1] is not next((ln for ln in reversed(lines) if ln.role != "boilerplate"), None):
+        return set()  # the page goes on after the article (credits, another article): not its end
+    run: list[Line] = []
+    for ln in reversed(content):
+        s = ln.simplified
+        if (not p.is_headline(s) or p.is_numbered(s) or p.is_caption_cue(s) or p.parenthesised(s) is not None
+                or p.is_dated_link(s)):
+            break
+        run.append(ln)
+    if not any(p.visible_len(ln.simplified) > rules.LIMITS.short_line_max_chars for ln in run):
+        return set()
+    before = content[len(content) - len(run) - 1] if len(run) < len(content) else None
+    if len(run) < rules.LIMITS.trailing_links_min_lines or before is None or not _ends(before.simplified):
+        return set()
+    first = run[-1].simplified
+    if p.has_heading_shape(first) and any(_short_enough(ln.simplified) and p.has_heading_shape(ln.simplified)
+                                          for ln in content[: len(content) - len(run)]):
+        return set()  # an article with headings, cut off after the next one and a fragment (heading_before_fragment)
+    return {id(ln) for ln in run}
 
 
 def _heading_candidate(s: str, nxt: str, previous: str) -> bool:
