@@ -258,6 +258,9 @@ _DATELINE_PATTERNS = (
     # the names, the parenthesis opening with the role
     re.compile(rf"^(?P<lead>[{HAN}·]{{2,12}}?(?:融媒|融媒体|融媒体中心|新闻|新闻网|网|日报|晚报|报|电视台))\s*"
                rf"[((](?P<inner>\s*(?:本报|特约|见习|实习|首席|融媒体|全媒体|新媒体)*(?:记者|通讯员)[^()()]{{1,40}})[))]"),
+    # 今日竹山网消息 / 城南日报讯 standing alone: a media outlet's lead on a line of its own
+    # (only after a media word: 我院传来好消息 is a headline)
+    re.compile(rf"^(?P<lead>[{HAN}A-Za-z0-9·]{{1,16}}?(?:网|报|台|融媒|融媒体|新闻|中心)(?:讯|消息))$"),
     # 通讯员 张三 报道: / 记者 王明 通讯员 李华 报道: opening a paragraph
     re.compile(rf"^(?P<inner>(?:记者|通讯员)\s*{_NAMES}(?:\s*通讯员\s*{_NAMES})?\s*报道)[::]"),
     # (记者 张三 通讯员 李四) / (芦珊 报道) opening a paragraph
@@ -347,6 +350,8 @@ def find_dateline(text: str) -> Dateline | None:
     ['闵尊涛']
     >>> find_dateline("云上通山报道:(全媒体记者 曹恒)6月17日").reporters
     ['曹恒']
+    >>> find_dateline("今日竹山网消息").text, find_dateline("我院传来好消息") is None
+    ('今日竹山网消息', True)
     >>> find_dateline("喜讯传来,全院沸腾。") is None, find_dateline("市民来电(反映情况)") is None
     (True, True)
     """

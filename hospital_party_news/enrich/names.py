@@ -21,8 +21,9 @@ from .gazetteer import find_places, is_division, longest_name
 CLAUSE_BREAK = re.compile(r"[\s,,。;;::!!??、()()“”\"‘’《》<>〈〉【】\[\]「」『』|/·…—]")
 MAX_PREFIX = 24  # characters looked back from the head
 # Parts of speech that can sit inside a name: nouns, places, organisations, other proper
-# nouns, abbreviations, numbers (第二), distinguishing words (附属), verbal nouns (临床).
-_INSIDE = {"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "m", "b", "vn", "eng", "ng", "nl", "an"}
+# nouns, abbreviations, numbers (第二), distinguishing words (附属), verbal nouns (临床),
+# place words (东方 in 上海市东方医院).
+_INSIDE = {"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "m", "b", "vn", "eng", "ng", "nl", "an", "s"}
 # Verbs that occur inside names of health institutions and Party branches.
 INSIDE_VERBS = {
     "省立", "立", "附属", "防治", "保健", "康复", "预防", "控制", "急救", "放疗", "护理", "管理", "检验", "麻醉",
@@ -149,8 +150,8 @@ def name_ending_at(text: str, head_start: int, head_end: int) -> Name:
     ('瞿溪街道社区卫生服务中心', '904医院')
     >>> name_ending_at("经过激烈角逐三岔卫生院王婷朗诵", 8, 11).proper, name_ending_at("全县乡镇卫生院", 4, 7).proper
     (True, False)
-    >>> name_ending_at("赴自治区人民医院", 6, 8).text
-    '自治区人民医院'
+    >>> name_ending_at("赴自治区人民医院", 6, 8).text, name_ending_at("来到上海市东方医院", 7, 9).text
+    ('自治区人民医院', '上海市东方医院')
     """
     clause_start, clause = clause_before(text, head_start)
     tokens = _tokens(clause) if clause else ()
