@@ -893,6 +893,24 @@ def is_numbered(text: str) -> bool:
     return bool(_NUMBERED.match(text.strip()))
 
 
+# A short line ending in a colon that introduces speech or a list (会议指出: / 具体如下:),
+# not a label of the section below it.
+_INTRODUCES = re.compile(r"(?:说|道|指出|强调|表示|要求|提出|认为|如下|以下|包括|为|是)\s*[::]$")
+
+
+def is_colon_label(text: str) -> bool:
+    """A short label ending in a colon (获奖名单: / “一个核心”机制:), not a sentence, not
+    introducing speech or a list: the label of the section under it.
+
+    >>> [is_colon_label(t) for t in ["獲獎名單:", "“一个核心”机制:", "会议指出:", "具体做法如下:", "来源:", "他说,大家要记住:"]]
+    [True, True, False, False, False, False]
+    """
+    t = text.strip()
+    return (t[-1:] in "::" and visible_len(t) <= rules.LIMITS.colon_heading_max_chars and not is_prose(t)
+            and not re.search(r"[,,;;。]", t) and not _INTRODUCES.search(t) and meta_label(t) is None
+            and not parse_credits(t) and not _BARE_CREDIT_LABEL.match(t))
+
+
 def has_heading_shape(text: str) -> bool:
     """Parallel phrases (``红色记忆 追寻初心``, ``党建、临床业务双提升``), a numbered,
     colon-led or dash-led heading (``会议第一项:学中思``, ``党课讲什么?——讲理论``, ``一、…``).

@@ -511,6 +511,8 @@ def _body(lines: list[Line], start: int) -> None:
             kind = "body_caption_cue"
         elif nxt and p.captions_above(s, nxt):
             kind = "caption_above_photo_credit"
+        elif previous_body is not None and nxt and nxt[0] not in "“「\"" and p.is_colon_label(s):
+            kind = "colon_label_heading"
         elif _heading_candidate(s, nxt, content[k - 1].simplified if k else ""):
             kind = CANDIDATE
         else:
@@ -661,7 +663,7 @@ def _resolve_candidates(content: list[Line], kinds: list[str], before_furniture:
                 trailing.append(last)
         k = j
     short = [h for h in heads if _short_enough(content[h].simplified)]
-    company = len(short) >= 2 or "markup_heading" in kinds
+    company = len(short) >= 2 or "markup_heading" in kinds or "colon_label_heading" in kinds
     for h in heads:
         s = content[h].simplified
         if h in short and (company or p.has_heading_shape(s)):
