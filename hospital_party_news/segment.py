@@ -269,9 +269,19 @@ def _gap_starts(lines: list[Line]) -> list[int]:
         wide = ln.blank_before > usual  # wider than the page's usual gap between paragraphs
         signed = _open(prev) and bool(p.split_signature(prev.simplified)[1])
         after_prose = prev.role != UNDECIDED or _ends(prev.simplified)
-        if (wide and after_prose) or signed:
+        if ((wide and after_prose) or signed) and not _about_text_above(lines, content, k):
             starts.append(i)
     return starts
+
+
+def _about_text_above(lines: list[Line], content: list[int], k: int) -> bool:
+    """The line at ``content[k]`` shares more words with the paragraph above it than with
+    the text below it: a photo's caption telling what was just said (…组织职工赴904医院开展
+    核酸检测 / 职工高犁赴904医院开展核酸检测工作), not the headline of what follows."""
+    words = _bigrams(lines[content[k]].simplified)
+    above = len(words & _bigrams(lines[content[k - 1]].simplified))
+    below_text = "".join(lines[j].simplified for j in content[k + 1 :])[: rules.LIMITS.title_context_chars]
+    return above > len(words & _bigrams(below_text))
 
 
 # ---------------------------------------------------------------- 3. one article
