@@ -34,7 +34,7 @@ def _headline(lines: list[Line]) -> tuple[str | None, str | None, str | None, st
 def _published(lines: list[Line], body_start: int, today: dt.date) -> Published | None:
     """The date on the header's date lines (those above the first paragraph); else on a
     date line elsewhere in the article that says it is the publication date (发布时间 …
-    under the text). A disclosure table's other dates (成文日期 …) give way to it."""
+    under the text). A disclosure table's other dates (成文日期, 发文时间 …) give way to it."""
     first_body = next((i for i, ln in enumerate(lines) if ln.role == "body"), len(lines))
     meta = " ".join(ln.simplified for ln in lines[: max(body_start, first_body)] if ln.role == "date")
     if not meta:

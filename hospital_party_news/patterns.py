@@ -609,7 +609,7 @@ _PUBLICATION_LABEL = re.compile(r"发布|发表|时间|日期")
 
 # Dates a header gives that are not the publication's: a disclosure table's date of writing
 # (成文日期), of issue or effect (印发, 生效, 实施), a deadline (截止).
-_OTHER_DATE_LABEL = re.compile(r"(?:成文|印发|签发|生效|实施|失效|废止|截止)(?:日期|时间)?[::|\s]*")
+_OTHER_DATE_LABEL = re.compile(r"(?:成文|发文|印发|签发|生效|实施|失效|废止|截止)(?:日期|时间)?[::|\s]*")
 
 
 def drop_other_dates(text: str) -> str:
@@ -622,6 +622,8 @@ def drop_other_dates(text: str) -> str:
     '成文日期:2023-04-18'
     >>> drop_other_dates("成文日期 | 2023-04-18 | 发布日期 | 2023-04-20")
     ' | 发布日期 | 2023-04-20'
+    >>> drop_other_dates("| 发文字号: | 发文时间: 2026-02-05 | 发布日期: 2026-02-06")
+    '| 发文字号: |  | 发布日期: 2026-02-06'
     """
     kept = text
     for label in _OTHER_DATE_LABEL.finditer(text):
