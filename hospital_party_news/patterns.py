@@ -792,7 +792,7 @@ def is_meta_line(text: str) -> bool:
 # ---------------------------------------------------------------- captions and headlines
 
 _CAPTION_CUE = re.compile(
-    r"(?:摄|供图|摄影)\)?(?:\s*\([^()]{1,10}\))?$|^图为|^(?:图|图片)[::]|▲|△|\((?:左|右|中|前|后)[一二三四五六七八九]?\)|现场。?$|合影(?:留念)?。?$|留影。?$|揭牌。?$|致辞。?$|致词。?$|讲话。?$|剪彩。?$|授牌。?$|授旗。?$"
+    r"(?:摄|供图|摄影)\)?(?:\s*\([^()]{1,10}\))?$|^图为|^(?:图|图片)[::]|▲|△|\((?:左|右|中|前|后)[一二三四五六七八九]?\)|现场。?$|合影(?:留念)?。?$|留影。?$|揭牌。?$|(?<!的)致辞。?$|(?<!的)致词。?$|(?<!的)讲话。?$|剪彩。?$|授牌。?$|授旗。?$"
 )
 # A photo's source after its caption: (来源:附属第三医院), (图片来源:…).
 _PHOTO_SOURCE = re.compile(r"\s*\((?:图片)?来源[::]?[^()]{1,30}\)$")
@@ -817,6 +817,8 @@ def is_caption_cue(text: str) -> bool:
     [True, True, True, False]
     >>> is_caption_cue("党史学习教育专题宣讲报告会现场(来源:附属第三医院)"), is_caption_cue("黄春涛摄(影像中国)")
     (True, True)
+    >>> is_caption_cue("党委副书记赵满国同志领学了习近平总书记的讲话。")  # 的讲话: the object of a sentence
+    False
     """
     t = _PHOTO_SOURCE.sub("", text.strip())  # 报告会现场(来源:附属第三医院): the cue is before the source
     return visible_len(text) <= rules.LIMITS.caption_cue_max_chars and bool(_CAPTION_CUE.search(t))
