@@ -109,6 +109,7 @@ RULES: tuple[Rule, ...] = (
     Rule("subtitle", "header", "subtitle", "A second, shorter headline-shaped line without commas or colons.", ("subtitle_max_chars",)),
     Rule("text_before_dateline", "header", "boilerplate", "Other text injected between a headline and its dateline.", ("dateline_window_lines",)),
     Rule("markup_heading", "body", "heading", "An HTML <hN> or Markdown heading inside an article."),
+    Rule("title_field_after_text", "body", "title", "In an article without a headline, the value of a 标题: field below the text (a scraper's footer: 标题:快讯:… 地址:…): the page's own statement of its title."),
     Rule("trailing_headlines", "body", "boilerplate", "At the very end of the page, after the text's last sentence, a run of headline-shaped lines (not numbered, not captions), one of them too long for a caption: other articles' titles linked without a label (上一篇 / 下一篇 dropped).", ("trailing_links_min_lines", "short_line_max_chars", "headline_max_chars")),
     Rule("caption_after_signature", "body", "caption", "A line that is not a sentence after a paragraph closed with its writer's signature ((…支部 李祖芳)), or after the article's last credit line when no sentence follows it (图文:张震): the photo captions that follow the text."),
     Rule("paragraph_continues", "body", "body", "The previous body piece did not end its sentence: this is the rest (a hard wrap), unless it opens with a section number (02 …)."),

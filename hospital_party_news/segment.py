@@ -495,6 +495,8 @@ def _body(lines: list[Line], start: int) -> None:
     signed = False  # a paragraph closed with its writer's signature: the text has ended
     credited = _after_closing_credit(lines, start)
     links = _trailing_headlines(lines, content)
+    untitled = not any(ln.role == "title" for ln in lines)
+    field_values = {id(b) for a, b in itertools.pairwise(lines) if a.rule == "title_field_label" and _open(b)}
     for k, ln in enumerate(content):
         s = ln.simplified
         nxt = content[k + 1].simplified if k + 1 < len(content) else ""
@@ -502,6 +504,8 @@ def _body(lines: list[Line], start: int) -> None:
                       and not p.is_numbered(s))  # 02 … after a paragraph cut short opens the next section
         if _is_heading_hint(ln):
             kind = "markup_heading"
+        elif untitled and id(ln) in field_values:
+            kind = "title_field_after_text"
         elif id(ln) in links:
             kind = "trailing_headlines"
         elif (signed or id(ln) in credited) and not p.is_prose(s) and p.parenthesised(s) is None:
