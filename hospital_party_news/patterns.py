@@ -820,8 +820,10 @@ def is_caption_cue(text: str) -> bool:
     >>> is_caption_cue("党委副书记赵满国同志领学了习近平总书记的讲话。")  # 的讲话: the object of a sentence
     False
     """
+    if visible_len(text) > rules.LIMITS.caption_cue_max_chars:
+        return False
     t = _PHOTO_SOURCE.sub("", text.strip())  # 报告会现场(来源:附属第三医院): the cue is before the source
-    return visible_len(text) <= rules.LIMITS.caption_cue_max_chars and bool(_CAPTION_CUE.search(t))
+    return bool(_CAPTION_CUE.search(t))
 
 
 # A photo's credit on a line of its own: 黄春涛摄(影像中国), 高 翔摄(新华社发), 王明 供图.
