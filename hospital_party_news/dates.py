@@ -25,6 +25,9 @@ DATE_PATTERNS = (
     re.compile(rf"(?<!\d)(?P<y>{YEAR})\s+(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})(?!\d){_TIME}"),
 )
 EARLIEST = dt.date(1949, 10, 1)
+# What a site's software prints when a date field is empty (time 0 of Unix): a date line,
+# but no publication date.
+UNIX_EPOCH = dt.date(1970, 1, 1)
 
 
 @dataclass

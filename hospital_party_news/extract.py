@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from . import patterns as p
-from .dates import Published, parse_date
+from .dates import UNIX_EPOCH, Published, parse_date
 from .records import Article, ArticleDraft, Document, Line, Section
 from .script import to_simplified
 
@@ -39,7 +39,8 @@ def _published(lines: list[Line], body_start: int, today: dt.date) -> Published 
     meta = " ".join(ln.simplified for ln in lines[: max(body_start, first_body)] if ln.role == "date")
     if not meta:
         meta = " ".join(ln.simplified for ln in lines[body_start:] if ln.role == "date" and p.has_publication_label(ln.simplified))
-    return parse_date(p.drop_other_dates(meta), today) if meta else None
+    found = parse_date(p.drop_other_dates(meta), today) if meta else None
+    return None if found is not None and found.date == UNIX_EPOCH else found  # an empty date field
 
 
 def _sections(lines: list[Line], body_start: int) -> list[Section]:

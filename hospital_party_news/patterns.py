@@ -68,7 +68,7 @@ _BOILERPLATE = re.compile(
     r"|仅代表\S{0,6}观点|^特别声明|^声明[::]|^原标题[::]|^点击进入|^(?:编辑|热点|热门|精彩)推荐$|小时热文|^排行榜$|^网站地图"
     r"|^(?:主办|承办|协办)(?:单位)?[::]|网站标识码|^上一条|^下一条|^打印\s*[|/]\s*关闭|^[-—–\s]*(?:THE\s+)?END[-—–\s]*$"
     r"|^[-—–(\s]*完[)\-—–\s]*$|^\d{1,2}:\d{2}\s*/\s*\d{1,2}:\d{2}$|点击\S{0,6}查看|滑动查看|查看(?:大图|原图)"
-    r"|^(?:打印|关闭)(?:此页|本页|窗口)?$|[【\[]\s*大\s*中\s*小\s*[】\]]|^查看:?\s*\d+\s*次?$|图片(?:由\S{0,20})?提供|图片来源"
+    r"|^(?:打印|关闭)(?:此页|本页|窗口)?$|[【\[]\s*大\s*中\s*小\s*[】\]]|^A\s*\+\s*A\s*-$|^查看:?\s*\d+\s*次?$|图片(?:由\S{0,20})?提供|图片来源"
     r"|^(?:微信)?(?:公众号|服务号|订阅号|视频号)$"
     r"|上一页|下一页|^(?:首页|尾页|末页)$"
     r"|\.com\b|\.cn\b)",
@@ -105,8 +105,8 @@ def is_boilerplate(text: str) -> bool:
 
     >>> [is_boilerplate(t) for t in ["您所在的位置:", "分享到:", "××", "图片", "[ 医疗新闻 ]", "党建、临床业务双提升"]]
     [True, True, True, True, True, False]
-    >>> is_boilerplate("不忘初心,扛起非常之责--我院.."), is_boilerplate("关怀的中心医院王萍……")
-    (True, False)
+    >>> is_boilerplate("不忘初心,扛起非常之责--我院.."), is_boilerplate("关怀的中心医院王萍……"), is_boilerplate("A+ A-")
+    (True, False, True)
     >>> is_boilerplate("以讲好健康中国故事为宗旨,提供卫生健康行业新闻动态、宣贯卫生政策、传播健康科普知识和... 更多详情"), is_boilerplate("医院简介某某医院始建于1972年,是集预防、医疗、教学为一体的三级甲等专科医院...详情")
     (True, True)
     """
@@ -144,13 +144,13 @@ def is_nav_label(text: str) -> bool:
 
 CREDIT_ROLES = (
     "一审一校|一校|责任编辑|责编|编辑|编审|审核|审签|审校|初审|复审|终审|一审|二审|三审|校对|排版|美编|设计|监制|统筹|策划|制作"
-    "|文字|文/图|图/文|文图|图文|文|图片|图|摄影|摄像|视频|撰稿|供稿|文章来源|信息来源|稿件来源|消息来源|出处|录入|来源|作者|通讯员|记者"
+    "|文字|文/图|图/文|文图|图文|文|图片|图|摄影|摄像|视频|撰稿|供稿|文章来源|文章出处|信息来源|稿件来源|消息来源|出处|录入|来源|作者|通讯员|记者"
 )
 _BARE_CREDIT_LABEL = re.compile(rf"^(?:{CREDIT_ROLES})[::]$")
 _CREDIT_PAIR = re.compile(rf"(?P<role>{CREDIT_ROLES})\s*[::|丨/]\s*(?P<names>[^::|丨]*?)(?=\s+(?:{CREDIT_ROLES})\s*[::|丨/]|$)")
 # 陈启娟 编审:陈启娟 / 本文作者:… / 审核人:… / 【作者】… / 一审一校:… / (消息来源:… with its
 # parenthesis left open
-CREDIT_QUALIFIERS = "本文|图文|美术|值班|文字"  # words that make a role more specific
+CREDIT_QUALIFIERS = "本文|本期|图文|美术|值班|文字"  # words that make a role more specific
 _CREDIT_LINE = re.compile(
     rf"^\s*(?:[{HAN}]{{2,4}}\s+)?(?:[【\[]|\((?!.*\)\s*$))?(?:{CREDIT_QUALIFIERS})?(?:{CREDIT_ROLES})(?:人|单位)?\s*[::|丨/】\]]"
 )
@@ -418,7 +418,10 @@ def is_date_line(text: str) -> bool:
 
 
 _PAGE_NAVIGATION = re.compile(r"\s*(?:<|>|«|»|上一版|下一版|上一期|下一期|返回首页|版面导航|往期回顾)")
-SIGNING_UNIT = re.compile(r"(医院|卫生院|中心|支部|党委|科|部|办|室|处|站|所|组|队)$")
+_SIGNING_UNITS = "医院|卫生院|中心|支部|党委|科|部|办|室|处|站|所|组|队"
+SIGNING_UNIT = re.compile(rf"({_SIGNING_UNITS})$")
+# A unit and its writer's name on one line: 儿科 韩双梅, 机关党支部王传海.
+UNIT_THEN_NAME = re.compile(rf"^(?P<unit>.{{1,10}}?(?:{_SIGNING_UNITS}))\s*(?P<name>[{HAN}]{{2,3}})$")
 
 
 # An e-paper's page label: 第03版, 第A2版 (the page's name may follow: 第03版:健康), or a bare

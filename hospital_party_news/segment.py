@@ -623,6 +623,18 @@ _SHORT_KINDS = (CANDIDATE, "title_repeated", "body_caption_cue", "parenthesised_
 _NAME_SEPARATORS = re.compile(r"[\s、,,/]+")
 
 
+def _unit_and_writer(s: str) -> bool:
+    """A unit and its writer's name (儿科 韩双梅, 机关党支部王传海): a signature.
+
+    >>> _unit_and_writer("儿科 韩双梅"), _unit_and_writer("机关党支部王传海"), _unit_and_writer("党员风采展示")
+    (True, True, False)
+    """
+    from .enrich.people import is_person_name  # the name model lives with the people extractor
+
+    m = p.UNIT_THEN_NAME.match(s.strip())
+    return m is not None and is_person_name(m.group("name"))
+
+
 def _only_names(s: str) -> bool:
     """A line of people's names (at most ``signature_max_names``) and nothing else.
 
@@ -698,7 +710,7 @@ def _resolve_candidates(content: list[Line], kinds: list[str], before_furniture:
             kinds[t] = "closing_name_signature"
         elif has_heading and closing and p.has_heading_shape(s):
             kinds[t] = "closing_heading"
-        elif closing and p.SIGNING_UNIT.search(s):
+        elif closing and (p.SIGNING_UNIT.search(s) or _unit_and_writer(s)):
             kinds[t] = "closing_unit_signature"
         elif t > 0 and kinds[t - 1] in ("short_line_run", "body_caption_cue", "related_link"):
             kinds[t] = "short_line_run"  # the end of a run of captions or links, like the rest of it

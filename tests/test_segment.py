@@ -164,6 +164,17 @@ def test_a_disclosure_tables_date_of_writing_gives_way_to_its_publication_date(t
     assert [a.published_date for a in articles_of(tmp_path, alone, "alone.txt")] == [dt.date(2023, 4, 18)]
 
 
+def test_an_empty_date_field_gives_no_publication_date(tmp_path: Path) -> None:
+    """1970-01-01 is what a site prints for an empty date field: still the page's date line
+    (the headline above it keeps its place), but no publication date; 发文时间 gives way to
+    发布日期 as 成文日期 does."""
+    page = "辰院党支部开展学雷锋志愿服务活动\n发布时间:1970-01-01  浏览:\n3月5日,辰院党支部组织志愿者开展学雷锋志愿服务活动。\n"
+    (art,) = articles_of(tmp_path, page)
+    assert (art.title, art.published_date) == ("辰院党支部开展学雷锋志愿服务活动", None)
+    table = "| 发文时间: 2026-02-05 | 发布日期: 2026-02-06 |\n" + page.replace("发布时间:1970-01-01  浏览:\n", "")
+    assert [a.published_date for a in articles_of(tmp_path, table, "table.txt")] == [dt.date(2026, 2, 6)]
+
+
 def test_full_width_punctuation_is_folded_and_flagged(tmp_path: Path) -> None:
     page = "医院党支部开展义诊活动\n本报讯（通讯员 刘芳）６月10日上午，医院内科党支部在幸福社区开展主题党日暨义诊活动，为居民免费测量血压。\n"
     (art,) = articles_of(tmp_path, page)
