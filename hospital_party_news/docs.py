@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from .schema import CONFIGS, DEFAULT_CONFIG, QUALITY_FLAGS, SCHEMA_VERSION, arrow_type_name, hf_features, json_schema
+from .schema import CONFIGS, DEFAULT_CONFIG, QUALITY_FLAGS, SCHEMA_VERSION, arrow_type_name, card_features, json_schema
 from .version import DATASET_VERSION
 from .write import parquet_path
 
@@ -125,7 +125,7 @@ def card_metadata(rows: dict[str, int], arrow_bytes: dict[str, int], parquet_byt
         "dataset_info": [
             {
                 "config_name": c.name,
-                "features": features[c.name] if features else hf_features(c)._to_yaml_list(),
+                "features": features[c.name] if features else card_features(c),
                 "splits": [{"name": "train", "num_bytes": arrow_bytes.get(c.name, 0), "num_examples": rows.get(c.name, 0)}],
                 "download_size": parquet_bytes.get(c.name, 0),
                 "dataset_size": arrow_bytes.get(c.name, 0),

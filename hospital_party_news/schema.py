@@ -212,6 +212,41 @@ def json_schema(config: Config) -> dict[str, Any]:
     }
 
 
+# The card's notation (``dataset_info.features``) of the Arrow types the schema uses.
+_CARD_DTYPES = {pa.string(): "string", pa.int32(): "int32", pa.int64(): "int64", pa.bool_(): "bool",
+                pa.float64(): "float64", pa.date32(): "date32", pa.timestamp("ms"): "timestamp[ms]"}
+
+
+def _card_type(t: pa.DataType) -> Any:
+    """One Arrow type in the card's notation: a dtype name, a list of named fields for a
+    struct, ``{"list": …}`` for a list (what ``datasets`` writes for a ``Sequence``)."""
+    if pa.types.is_list(t):
+        return {"list": _card_type(t.value_type)}
+    if pa.types.is_struct(t):
+        return [{"name": f.name, **_card_field(f.type)} for f in t]
+    if t in _CARD_DTYPES:
+        return _CARD_DTYPES[t]
+    raise TypeError(f"no card notation for {t}")
+
+
+def _card_field(t: pa.DataType) -> dict[str, Any]:
+    kind = _card_type(t)
+    if isinstance(kind, dict):
+        return kind
+    return {"struct": kind} if isinstance(kind, list) else {"dtype": kind}
+
+
+def card_features(config: Config) -> list[dict[str, Any]]:
+    """The card's ``features`` of one config, written from the Arrow schema without
+    importing ``datasets`` (0.5 s a build): the same YAML as ``hf_features(config)
+    ._to_yaml_list()``, which ``tests/test_card.py`` checks for every config.
+
+    >>> card_features(CONFIGS[1])[:2]
+    [{'name': 'section_id', 'dtype': 'string'}, {'name': 'article_id', 'dtype': 'string'}]
+    """
+    return [{"name": f.name, **_card_field(f.type)} for f in config.arrow_schema()]
+
+
 def hf_features(config: Config) -> Any:
     """``datasets.Features`` derived from the Arrow schema."""
     from datasets import Features

@@ -1,9 +1,9 @@
 """The card's side process: the per-build work that needs heavy libraries but no input
 text, kept off the build's critical path.
 
-The figures need matplotlib (0.6 s to import, 0.5 s to draw) and the card's features
-need ``datasets`` (0.5 s to import). A build forks this process first thing; it imports
-both and derives the features while the build process sets itself up (one core is idle
+The figures need matplotlib (0.6 s to import, 0.5 s to draw). A build forks this
+process first thing; it imports matplotlib and writes the card's features (from the
+schema, without ``datasets``) while the build process sets itself up (one core is idle
 then: the set-up is one process), and draws the figures from the counts it is sent at
 the end while the build process writes the dataset's other files. Where a process cannot be
 forked (Windows) or the side process fails, the same functions run in the build process:
@@ -30,10 +30,12 @@ ANSWER_TIMEOUT_SECONDS = 120.0
 
 
 def card_features() -> dict[str, list]:
-    """The card's ``features`` per config, as ``datasets`` derives them from the schema."""
-    from .schema import CONFIGS, hf_features
+    """The card's ``features`` per config, as ``datasets`` derives them from the schema
+    (``schema.card_features``: the same YAML, written without importing ``datasets``)."""
+    from .schema import CONFIGS
+    from .schema import card_features as config_features
 
-    return {c.name: hf_features(c)._to_yaml_list() for c in CONFIGS}
+    return {c.name: config_features(c) for c in CONFIGS}
 
 
 def _serve(conn: Connection, builds_end: Connection) -> None:

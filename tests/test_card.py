@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 from conftest import ROOT
 
-from hospital_party_news.schema import CONFIGS
+from hospital_party_news.schema import CONFIGS, card_features, hf_features
 from hospital_party_news.verify import card_yaml
 from hospital_party_news.version import DATASET_VERSION
 
@@ -99,6 +99,15 @@ def test_card_sizes_are_what_datasets_computes(built: Path, tmp_path: Path) -> N
         assert info[config.name]["dataset_size"] == split["num_bytes"]
         parquet = built / "data" / config.name / "train-00000-of-00001.parquet"
         assert info[config.name]["download_size"] == parquet.stat().st_size
+
+
+def test_card_features_are_what_datasets_derives(built: Path) -> None:
+    """The card's features are written from the schema without importing ``datasets`` at
+    build time: they must be exactly what ``datasets`` derives from the Arrow schema, and
+    what the built card carries."""
+    info = {c["config_name"]: c["features"] for c in card_yaml(built / "README.md")["dataset_info"]}
+    for config in CONFIGS:
+        assert card_features(config) == hf_features(config)._to_yaml_list() == info[config.name], config.name
 
 
 def test_one_licence_story() -> None:
