@@ -401,6 +401,8 @@ def is_date_line(text: str) -> bool:
     (True, True)
     >>> is_date_line("洋县和平医院 | 2021-04-25 04:16:08"), is_date_line("洋县和平医院开展义诊 2021-04-25")
     (True, False)
+    >>> is_date_line("http://www.sina.com.cn 2005年02月06日09:36 广州日报大洋网")
+    True
     """
     t = text.strip()
     if _DATE_PIECE.match(t):
@@ -415,6 +417,11 @@ def is_date_line(text: str) -> bool:
     # left out (洋县和平医院 | 2021-04-25 04:16:08).
     source = re.fullmatch(r"\s*([^|丨]+?)\s*[|丨]\s*|\s*[|丨]\s*([^|丨]+?)\s*", rest)
     if source and visible_len(source.group(1) or source.group(2)) <= rules.LIMITS.inline_meta_value_max_chars:
+        return True
+    # …or the time and a news outlet's name, after the site's address (http://… 2005年02月06日
+    # 09:36 广州日报大洋网).
+    outlet = URL.sub("", rest).strip()
+    if _OUTLET.fullmatch(outlet) and visible_len(outlet) <= rules.LIMITS.inline_meta_value_max_chars:
         return True
     return bool(_META_LABEL.search(t)) or visible_len(rest) <= rules.LIMITS.date_line_max_other_chars
 
@@ -610,6 +617,9 @@ def parenthesised(text: str) -> str | None:
 
 
 _PUBLICATION_LABEL = re.compile(r"发布|发表|时间|日期")
+_ARTICLE_META_LABEL = re.compile(r"(?:来源|编辑|责编|作者)\s*[::]")
+# A news outlet's name: 广州日报大洋网, 城南新闻网, 城南晚报.
+_OUTLET = re.compile(rf"[{HAN}A-Za-z·]{{2,20}}(?:网|报|台|在线|新闻|客户端)")
 
 
 # Dates a header gives that are not the publication's: a disclosure table's date of writing
@@ -639,8 +649,16 @@ def drop_other_dates(text: str) -> str:
 
 
 def has_publication_label(text: str) -> bool:
-    """A date line that says it gives the publication date (发布时间, 日期 …)."""
-    return bool(_PUBLICATION_LABEL.search(text))
+    """A date line that says it gives the publication date (发布时间, 日期 …), or the
+    article's meta line under the text (编辑:季靓 来源: 2018-05-11 10:38), which pages
+    print there as others print it under the headline.
+
+    >>> has_publication_label("发布时间:2018-05-11"), has_publication_label("编辑:季靓 来源: 2018-05-11 10:38")
+    (True, True)
+    >>> has_publication_label("第二党支部 2020-02-28")
+    False
+    """
+    return bool(_PUBLICATION_LABEL.search(text) or _ARTICLE_META_LABEL.search(text))
 
 
 _TRAILING_META = re.compile(r"(?:发布|发表|更新|发稿)?(?:时间|日期)[::]")

@@ -148,6 +148,8 @@ def test_crlf_and_bom_give_the_same_articles(tmp_path: Path) -> None:
         ("2019/08/27", dt.date(2019, 8, 27), None),
         ("06.07.2018 18:46", dt.date(2018, 7, 6), dt.datetime(2018, 7, 6, 18, 46)),
         ("发布时间:2020年5月4日 09:05", dt.date(2020, 5, 4), dt.datetime(2020, 5, 4, 9, 5)),
+        ("http://www.sina.com.cn 2005年02月06日09:36 广州日报大洋网", dt.date(2005, 2, 6), dt.datetime(2005, 2, 6, 9, 36)),
+        ("城南医院 | 2021-04-25 04:16:08", dt.date(2021, 4, 25), dt.datetime(2021, 4, 25, 4, 16, 8)),
     ],
 )
 def test_posting_date_formats(tmp_path: Path, line: str, day: dt.date, at: dt.datetime | None) -> None:
@@ -162,6 +164,16 @@ def test_a_disclosure_tables_date_of_writing_gives_way_to_its_publication_date(t
     assert [a.published_date for a in articles_of(tmp_path, page)] == [dt.date(2023, 4, 20)]
     alone = page.replace("发布日期:2023-04-20\n", "")  # no other date: the date of writing is all the page gives
     assert [a.published_date for a in articles_of(tmp_path, alone, "alone.txt")] == [dt.date(2023, 4, 18)]
+
+
+def test_the_meta_line_under_the_text_gives_the_date(tmp_path: Path) -> None:
+    """No date under the headline: the article's meta line under the text (编辑 … 来源 …
+    date) gives it; a unit signing with a date there does not."""
+    page = "辰院党支部开展学雷锋志愿服务活动\n3月5日,辰院党支部组织志愿者开展学雷锋志愿服务活动。\n编辑:季靓 来源: 2018-05-11 10:38\n"
+    (art,) = articles_of(tmp_path, page)
+    assert art.published_date == dt.date(2018, 5, 11)
+    (signed,) = articles_of(tmp_path, page.replace("编辑:季靓 来源: 2018-05-11 10:38", "第二党支部 2018-05-11"), "signed.txt")
+    assert signed.published_date is None
 
 
 def test_an_empty_date_field_gives_no_publication_date(tmp_path: Path) -> None:
