@@ -78,7 +78,7 @@ _BOILERPLATE = re.compile(
 _TAIL_MARKER = re.compile(
     r"^(?:热点新闻|热门新闻|最新新闻|最新动态|最新文章|推荐新闻|新闻推荐|相关报道|图片新闻|阅读排行|点击排行|延伸阅读|相关阅读|相关文章|相关新闻|相关推荐|推荐阅读|猜你喜欢|热门文章|热门推荐|更多新闻|更多阅读|友情链接|网友评论|全部评论|往期推荐|往期回顾|往期精彩|精彩推荐|精彩回顾)[::]?$"
 )
-_PLACEHOLDER = re.compile(r"^(?:\[?\s*(?:图片|图|视频|image|img|photo|(?:本文|文章)?插图|配图)\s*\]?|点击播放|\[\s*[^\]]{1,10}\s*\])$", re.IGNORECASE)
+_PLACEHOLDER = re.compile(r"^(?:\[?\s*(?:图片|图|视频|image|img|photo|(?:本文|文章)?插图|配图)\s*\d{0,3}\s*\]?|点击播放|\[\s*[^\]]{1,10}\s*\])$", re.IGNORECASE)
 # A related link's title cut short by the site (感谢信..): two or more ASCII full stops end a
 # short line. (The Chinese ellipsis …… ends sentences and is text.)
 # A teaser cut short and linked (…的职业精神和... 更多详情): whatever its length, not text.
@@ -92,8 +92,8 @@ def is_image_placeholder(text: str) -> bool:
 
     >>> is_image_placeholder("[图片]"), is_image_placeholder("图2检验科.jpg"), is_image_placeholder("检验科")
     (True, True, False)
-    >>> is_image_placeholder("本文插图"), is_image_placeholder("配图")
-    (True, True)
+    >>> is_image_placeholder("本文插图"), is_image_placeholder("配图"), is_image_placeholder("图片 3")
+    (True, True, True)
     """
     t = text.strip()
     return bool(_PLACEHOLDER.match(t)) or is_image_file_name(t)

@@ -373,10 +373,13 @@ def _best_headline(lines: list[Line], zone: int) -> int | None:
     below = "".join(ln.simplified for ln in lines[zone:] if _open(ln) or ln.role == "dateline")[: rules.LIMITS.title_context_chars]
     context = _bigrams(below)
     best, best_score = None, rules.LIMITS.title_min_shared_bigrams
+    # A line right under an image is its caption, unless the page's date line follows it
+    # (a banner image, then headline, date, text).
+    captions = _under_image(lines[:zone], 0)
     for idx, ln in enumerate(lines[:zone]):
         s = ln.simplified
         if (not _open(ln) or not (p.is_headline(s) or _exclaimed_headline(lines, idx)) or p.is_photo_caption_cue(s)
-                or _only_an_institution(s)):
+                or _only_an_institution(s) or (id(ln) in captions and not _date_follows(lines, idx))):
             continue
         score = len(_bigrams(s) & context) + (rules.LIMITS.dated_headline_bonus if _date_follows(lines, idx) else 0)
         if p.is_nav_label(s) and score < rules.LIMITS.short_title_min_shared_bigrams:
