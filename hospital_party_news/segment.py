@@ -348,9 +348,25 @@ def _zone_end(lines: list[Line]) -> int:
     as a sentence (a short one-clause sentence may still be a caption)."""
     for idx, ln in enumerate(lines):
         if ln.role == "dateline" or (_open(ln) and p.is_prose(ln.simplified) and not p.is_short_caption(ln.simplified)
-                                     and not _exclaimed_headline(lines, idx)):
+                                     and not _exclaimed_headline(lines, idx) and not _slogan_above_headline(lines, idx)):
             return idx
     return len(lines)
+
+
+def _slogan_above_headline(lines: list[Line], idx: int) -> bool:
+    """A one-sentence line with a headline and its date line below it, before any other
+    sentence (24小时更新医疗健康领域的要闻,打造最及时的资讯平台。 / headline / 发布 … 时间 …):
+    the site's slogan, above the article's header, not the article's first sentence."""
+    if len(re.findall(r"[。!?]", lines[idx].simplified)) > 1:
+        return False
+    ahead = [i for i in range(idx + 1, len(lines)) if _open(lines[i])][: rules.LIMITS.dateline_window_lines]
+    for i in ahead:
+        s = lines[i].simplified
+        if p.is_headline(s) and _date_follows(lines, i):
+            return True
+        if p.is_prose(s):
+            return False
+    return False
 
 
 def _exclaimed_headline(lines: list[Line], idx: int) -> bool:
