@@ -158,18 +158,18 @@ _CREDIT_LINE = re.compile(
 )
 # Roles written without a separator, before the names (责任编辑 王五) or after them
 # (社会事务科 吴骏 编审); the latter also takes work words (报道, 整理, 摄).
-_UNSEPARATED_ROLES = "责任编辑|编辑|责编|编审|审核|审稿|校对|摄影|撰稿|供稿"
+_UNSEPARATED_ROLES = "责任编辑|编辑|责编|编审|审核|审稿|校对|摄影|撰稿|供稿|作者"
 _ROLE_SPACE_NAMES = re.compile(rf"^(?:{_UNSEPARATED_ROLES})\s+[{HAN}·]{{2,4}}(?:\s+[{HAN}·]{{2,4}})*$")
 
 
 def split_names(names: str) -> list[str]:
-    """Names separated by spaces, 、 or commas; single characters split by a space in
-    the source (``杨 军``) are one name.
+    """Names separated by spaces, 、, commas or slashes; single characters split by a space
+    in the source (``杨 军``) are one name.
 
     >>> split_names("杨 军 李满桂"), split_names("马秀清 王春玮、杨兴唐")
     (['杨军', '李满桂'], ['马秀清', '王春玮', '杨兴唐'])
     """
-    tokens = [t for t in re.split(r"[\s、,,;;]+", names.strip()) if t]
+    tokens = [t for t in re.split(r"[\s、,,;;/]+", names.strip()) if t]
     out: list[str] = []
     for tok in tokens:
         if len(tok) == 1 and out and len(out[-1]) == 1:
@@ -250,7 +250,7 @@ _DATELINE_PATTERNS = (
     # 本报济宁10月31日讯(记者 唐首政 通讯员 王扬) / 驻马店网讯(记者 …) / 本报讯 王根华报道: /
     # 中国教育报—中国教育新闻网讯(记者 …) (a paper and its site, joined by a dash)
     re.compile(
-        rf"^(?P<lead>[{HAN}A-Za-z0-9·—\-]{{1,20}}?(?:讯|消息))\s*"
+        rf"^(?P<lead>[{HAN}A-Za-z0-9·—\-]{{1,20}}?(?:[((][{HAN}A-Za-z]{{2,12}}[))])?(?:讯|消息))\s*"
         rf"(?:[((](?P<inner>[^()()]{{0,60}})[))]|(?P<bare>(?:见习|实习|特约|首席)?(?:记者|通讯员)\s*{_NAME}(?:\s+通讯员\s*{_NAME})?)(?=\s|$|\d)|(?P<by>[{HAN}]{{2,4}}\s*报道)[::]?|(?=\s)|(?=\d{{1,2}}月\d{{1,2}}日|\d{{4}}年))"
     ),
     # 新华社南昌4月5日电(记者闵尊涛) / 云上通山报道:(全媒体记者 曹恒): a wire or station
@@ -266,7 +266,7 @@ _DATELINE_PATTERNS = (
     # 通讯员 张三 报道: / 记者 王明 通讯员 李华 报道: opening a paragraph
     re.compile(rf"^(?P<inner>(?:记者|通讯员)\s*{_NAMES}(?:\s*通讯员\s*{_NAMES})?\s*报道)[::]"),
     # (记者 张三 通讯员 李四) / (芦珊 报道) opening a paragraph
-    re.compile(rf"^[((](?P<inner>(?:记者|通讯员)[^()()]{{1,60}}|[{HAN}]{{2,4}}(?:\s+[{HAN}]{{2,4}})*\s*报道)[))]"),
+    re.compile(rf"^[((](?P<inner>(?:本报|特约|见习|实习|首席|融媒体|全媒体|新媒体)*(?:记者|通讯员)[^()()]{{1,60}}|[{HAN}]{{2,4}}(?:\s+[{HAN}]{{2,4}})*\s*报道)[))]"),
 )
 # A byline standing alone: 大众网·海报新闻记者 董昊骞 通讯员 卢骁 济南报道 / 封面新闻记者宁芝
 # A byline's names, no sentence in them; a two-character name may be padded to the width of
@@ -274,7 +274,7 @@ _DATELINE_PATTERNS = (
 _BYLINE_NAME = rf"(?:[{HAN}]\s[{HAN}](?![{HAN}])|[{HAN}·]{{2,4}})"
 _BYLINE_NAMES = rf"{_BYLINE_NAME}(?:[\s、]+{_BYLINE_NAME})*"
 _BYLINE = re.compile(
-    rf"^[{HAN}A-Za-z·\s]{{0,20}}?(?:记者\s*{_BYLINE_NAMES}(?:\s*(?:本报)?通讯员\s*{_BYLINE_NAMES})?|通讯员\s*{_BYLINE_NAMES})"
+    rf"^[{HAN}A-Za-z·\s]{{0,20}}?(?:记者[\s::]*{_BYLINE_NAMES}(?:\s*(?:本报)?通讯员[\s::]*{_BYLINE_NAMES})?|通讯员[\s::]*{_BYLINE_NAMES})"
     rf"(?:\s*[{HAN}]{{2,6}}报道)?(?:\s*(?:文/图|图/文|文图))?(?<!摄)$"  # …记者 张武军摄 alone is a photo's credit
 )
 

@@ -488,8 +488,10 @@ def _below_title(lines: list[Line], title: int, has_subtitle: bool = False) -> i
 
 
 def _dateline_soon(lines: list[Line], idx: int) -> bool:
-    ahead = [ln for ln in lines[idx + 1 :] if ln.role in (UNDECIDED, "dateline")][: rules.LIMITS.dateline_window_lines]
-    return any(ln.role == "dateline" for ln in ahead)
+    """A dateline that text follows comes within ``dateline_window_lines`` open pieces (a
+    byline under the last paragraph signs the article: the text is above it, not after)."""
+    ahead = [i for i in range(idx + 1, len(lines)) if lines[i].role in (UNDECIDED, "dateline")][: rules.LIMITS.dateline_window_lines]
+    return any(lines[i].role == "dateline" and _opens_text(lines, i) for i in ahead)
 
 
 def _after_closing_credit(lines: list[Line], start: int) -> set[int]:
