@@ -242,6 +242,10 @@ def split_signature(text: str) -> tuple[str, list[tuple[str, str]]]:
 
 # ---------------------------------------------------------------- datelines and bylines
 
+# Words before 记者/通讯员 that are part of the role, not a name (本报通讯员, 特约记者).
+ROLE_PREFIXES = "本报|特约|见习|实习|首席|融媒体|全媒体|新媒体"
+# How a news outlet's name ends (枝江融媒, 今日竹山网, 城南日报, 广州日报大洋网), longest first.
+OUTLET_ENDINGS = "融媒体中心|融媒体|融媒|新闻网|新闻|在线|客户端|电视台|日报|晚报|网|报|台"
 _NAMES = rf"[{HAN}·]{{2,8}}(?:[\s、,,]+[{HAN}·]{{2,8}})*"
 _NAME = rf"[{HAN}·]{{2,4}}"
 _DATELINE_PATTERNS = (
@@ -258,15 +262,15 @@ _DATELINE_PATTERNS = (
     re.compile(rf"^(?P<lead>[{HAN}A-Za-z0-9·]{{1,20}}?(?:电|报道))[::]?\s*[((](?P<inner>[^()()]{{0,40}}(?:记者|通讯员)[^()()]{{0,40}})[))]"),
     # 枝江融媒(记者 袁定平) / 城南日报(通讯员 李华): a media outlet's name without 讯, then
     # the names, the parenthesis opening with the role
-    re.compile(rf"^(?P<lead>[{HAN}·]{{2,12}}?(?:融媒|融媒体|融媒体中心|新闻|新闻网|网|日报|晚报|报|电视台))\s*"
-               rf"[((](?P<inner>\s*(?:本报|特约|见习|实习|首席|融媒体|全媒体|新媒体)*(?:记者|通讯员)[^()()]{{1,40}})[))]"),
+    re.compile(rf"^(?P<lead>[{HAN}·]{{2,12}}?(?:{OUTLET_ENDINGS}))\s*"
+               rf"[((](?P<inner>\s*(?:{ROLE_PREFIXES})*(?:记者|通讯员)[^()()]{{1,40}})[))]"),
     # 今日竹山网消息 / 城南日报讯 standing alone: a media outlet's lead on a line of its own
     # (only after a media word: 我院传来好消息 is a headline)
-    re.compile(rf"^(?P<lead>[{HAN}A-Za-z0-9·]{{1,16}}?(?:网|报|台|融媒|融媒体|新闻|中心)(?:讯|消息))$"),
+    re.compile(rf"^(?P<lead>[{HAN}A-Za-z0-9·]{{1,16}}?(?:{OUTLET_ENDINGS})(?:讯|消息))$"),
     # 通讯员 张三 报道: / 记者 王明 通讯员 李华 报道: opening a paragraph
     re.compile(rf"^(?P<inner>(?:记者|通讯员)\s*{_NAMES}(?:\s*通讯员\s*{_NAMES})?\s*报道)[::]"),
     # (记者 张三 通讯员 李四) / (芦珊 报道) opening a paragraph
-    re.compile(rf"^[((](?P<inner>(?:本报|特约|见习|实习|首席|融媒体|全媒体|新媒体)*(?:记者|通讯员)[^()()]{{1,60}}|[{HAN}]{{2,4}}(?:\s+[{HAN}]{{2,4}})*\s*报道)[))]"),
+    re.compile(rf"^[((](?P<inner>(?:{ROLE_PREFIXES})*(?:记者|通讯员)[^()()]{{1,60}}|[{HAN}]{{2,4}}(?:\s+[{HAN}]{{2,4}})*\s*报道)[))]"),
 )
 # A byline standing alone: 大众网·海报新闻记者 董昊骞 通讯员 卢骁 济南报道 / 封面新闻记者宁芝
 # A byline's names, no sentence in them; a two-character name may be padded to the width of
@@ -331,9 +335,9 @@ def people(inner: str) -> tuple[list[str], list[str]]:
     return reporters, correspondents
 
 
-# Words before 记者/通讯员 that are part of the role, not a name (本报通讯员, 见习记者), and
-# the other roles a byline lists beside them (their names are not reporters').
-_ROLE_PREFIX = re.compile(r"(?:本报|特约|见习|实习|首席|融媒体|全媒体|新媒体)+(?=记者|通讯员)")
+# The role prefixes before 记者/通讯员, and the other roles a byline lists beside them
+# (their names are not reporters').
+_ROLE_PREFIX = re.compile(rf"(?:{ROLE_PREFIXES})+(?=记者|通讯员)")
 _BYLINE_ROLES = "记者|通讯员|实习生|摄影|摄像"
 _WORK_SUFFIX = re.compile(r"(?:报道|摄影|摄|供图)+$")  # 周茜报道摄影 → 周茜
 
@@ -619,7 +623,7 @@ def parenthesised(text: str) -> str | None:
 _PUBLICATION_LABEL = re.compile(r"发布|发表|时间|日期")
 _ARTICLE_META_LABEL = re.compile(r"(?:来源|编辑|责编|作者)\s*[::]")
 # A news outlet's name: 广州日报大洋网, 城南新闻网, 城南晚报.
-_OUTLET = re.compile(rf"[{HAN}A-Za-z·]{{2,20}}(?:网|报|台|在线|新闻|客户端)")
+_OUTLET = re.compile(rf"[{HAN}A-Za-z·]{{2,20}}(?:{OUTLET_ENDINGS})")
 
 
 # Dates a header gives that are not the publication's: a disclosure table's date of writing
@@ -864,7 +868,16 @@ def captions_above(text: str, below: str) -> bool:
     """
     t = text.strip()
     return (bool(_PHOTO_CREDIT.match(below.strip())) and visible_len(t) <= rules.LIMITS.caption_cue_max_chars
-            and len(re.findall(r"[。!?]", t)) <= 1)
+            and sentence_count(t) <= 1)
+
+
+def sentence_count(text: str) -> int:
+    """How many sentences end in ``text`` (。 ! ?).
+
+    >>> sentence_count("讨论工作。随后,他们又来到病房。"), sentence_count("党员风采")
+    (2, 0)
+    """
+    return len(re.findall(r"[。!?]", text))
 
 
 def is_short_caption(text: str) -> bool:

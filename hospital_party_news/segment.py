@@ -258,8 +258,9 @@ def _gap_starts(lines: list[Line]) -> list[int]:
         ln, nxt = lines[i], lines[content[k + 1]]
         prev = lines[i - 1]
         text_above = text_above or p.is_prose(lines[content[k - 1]].simplified)
-        repeated = _norm(ln.simplified) in seen  # the page's headline again, over a photo
-        seen.add(_norm(ln.simplified))
+        key = _norm(ln.simplified)
+        repeated = key in seen  # the page's headline again, over a photo
+        seen.add(key)
         if not text_above or repeated:
             continue
         if not p.is_headline(ln.simplified) or p.is_nav_label(ln.simplified) or p.has_heading_shape(ln.simplified):
@@ -357,7 +358,7 @@ def _slogan_above_headline(lines: list[Line], idx: int) -> bool:
     """A one-sentence line with a headline and its date line below it, before any other
     sentence (24小时更新医疗健康领域的要闻,打造最及时的资讯平台。 / headline / 发布 … 时间 …):
     the site's slogan, above the article's header, not the article's first sentence."""
-    if len(re.findall(r"[。!?]", lines[idx].simplified)) > 1:
+    if p.sentence_count(lines[idx].simplified) > 1:
         return False
     ahead = [i for i in range(idx + 1, len(lines)) if _open(lines[i])][: rules.LIMITS.dateline_window_lines]
     for i in ahead:

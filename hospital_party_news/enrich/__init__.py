@@ -8,6 +8,7 @@ Every extractor is a pure function of text in its own module; this one composes 
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 
 from ..chars import HAN
 from ..records import Article, Document, Metadata, Place
@@ -64,6 +65,9 @@ def _place_mentions(text: str, found: list[Institution], headline_end: int, lead
     return [(m, weight(m)) for m in sorted([*running, *in_names], key=lambda m: m.start)]
 
 
+_DATELINE_WORD_ENDS = ("讯", "电", "报")  # what follows the place in 本报萧山讯, 新华社南昌电, 云上通山报道
+
+
 def dateline_places(dateline: str) -> list[Mention]:
     """Places in a dateline, where a county's short name counts as in a name (本报萧山讯),
     but only standing as a word: its start a word boundary, its end one too or the
@@ -74,15 +78,11 @@ def dateline_places(dateline: str) -> list[Mention]:
     >>> [m.text for m in dateline_places("本报济宁10月31日讯(记者 王扬)")]
     ['济宁']
     """
-    from itertools import accumulate
-
     bounds = {0, *accumulate(len(token) for token in cut(dateline))}
     return [m for m in find_places(dateline, in_name=True)
             if not m.short or (m.start in bounds and (m.end in bounds or dateline[m.end : m.end + 1] in _DATELINE_WORD_ENDS
                                                        or dateline[m.end : m.end + 1].isdigit()))]
 
-
-_DATELINE_WORD_ENDS = ("讯", "电", "报")  # what follows the place in 本报萧山讯, 新华社南昌电, 云上通山报道
 
 
 def _location(dateline: str | None, primary: str | None, mentions: list[tuple[Mention, float]]) -> Location:
