@@ -80,9 +80,10 @@ def make_batches(files: list[RawFile]) -> Iterator[list[RawFile]]:
 
 
 def process_batch(files: list[RawFile], settings: Settings) -> BatchResult:
-    """Read, process and validate one batch (runs in a worker)."""
+    """Read and process one batch (runs in a worker). Its rows were checked one by one in
+    the validation step; the build validates its tables with Pandera where they arrive
+    (``pipeline.py``, in the side process), so that no worker imports pandas."""
     from .steps import Runner, default_steps
-    from .validate import validate_tables
     from .write import build_tables, manifest_input
 
     run = Runner(default_steps(settings.today))
@@ -93,10 +94,8 @@ def process_batch(files: list[RawFile], settings: Settings) -> BatchResult:
         else:
             doc = read_document(Path(f.path), f.source_file, f.document_id, Path(settings.root), settings.max_bytes)
         documents.append(run(doc))
-    tables = build_tables(documents)
-    validate_tables(tables, settings.today, element_checks=False)  # the rows were checked one by one
     return BatchResult(
-        tables=tables,
+        tables=build_tables(documents),
         inputs=[manifest_input(d) for d in documents],
         rejected=[(d.source_file, d.error or "") for d in documents if d.status != "ok"],
         horizon=max(filter(None, (latest_date(d.raw_text) for d in documents)), default=None),

@@ -2,6 +2,11 @@
 again; its validated tables are read back (Arrow IPC, so the Parquet written from them
 is byte-identical).
 
+A worker stores a batch's tables before the build has validated them (Pandera runs where
+the build collects them, ``pipeline.py``); an entry is used only once the build that made
+it has finished, which marks its entries ``validated``. An entry of a build that failed,
+or was killed, is processed again.
+
 Key: the builder, schema and dataset versions, a digest of the package's own source and
 data files (``builder_digest``: any code change invalidates every entry), the libraries
 that shape the output, the settings, and every file's id, path and sha256. The build day
@@ -19,6 +24,7 @@ without it is never used, and only entries of this tool's form (64 hex digits, o
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -37,6 +43,7 @@ from .schema import CONFIGS, SCHEMA_VERSION
 from .version import BUILDER_VERSION, DATASET_VERSION
 
 TAG = "CACHEDIR.TAG"
+VALIDATED = "validated"  # in an entry: the build that made it finished, its tables passed
 TAG_TEXT = ("Signature: 8a477f597d28d172789f06886806bc55\n"
             "# This file is a cache directory tag created by hospital_party_news.\n"
             "# For information about cache directory tags see https://bford.info/cachedir/\n")
@@ -107,7 +114,7 @@ class BatchCache:
 
     def _load(self, key: str, sources: list[str], today: dt.date, warnings: list[str]) -> BatchResult | None:
         entry = self.folder / key
-        if not (entry / "meta.json").is_file():
+        if not (entry / "meta.json").is_file() or not (entry / VALIDATED).is_file():
             return None
         try:
             meta = json.loads((entry / "meta.json").read_text("utf-8"))
@@ -148,6 +155,12 @@ class BatchCache:
                 shutil.rmtree(tmp, ignore_errors=True)
             if not (self.folder / key).is_dir():
                 warnings.append(f"warning: batch not cached ({exc.strerror or exc})")
+
+    def mark_validated(self, keys: set[str]) -> None:
+        """Called by a build that finished: its entries' tables passed validation."""
+        for key in keys:
+            with contextlib.suppress(OSError):  # an entry not stored (a full disk): nothing to mark
+                (self.folder / key / VALIDATED).touch()
 
     def keep_only(self, keys: set[str]) -> None:
         """Delete this tool's entries that are not in ``keys`` (and any half-written ones);

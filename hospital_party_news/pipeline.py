@@ -29,10 +29,10 @@ from .schema import CONFIGS, SCHEMA_VERSION
 from .script import converter_name
 from .sidecar import sidecar
 from .steps import add_counts
-from .validate import UniqueKeys, ValidationFailed
+from .validate import UniqueKeys, ValidationFailed, validate_tables
 from .version import BUILDER_VERSION, DATASET_VERSION
 from .warm import warm_up
-from .write import ParquetWriters, check_owned, file_entry, output_files, parquet_path, staging, write_json
+from .write import ParquetWriters, check_owned, file_entry, output_files, parquet_path, read_staged, staging, write_json
 
 
 @dataclass
@@ -166,6 +166,7 @@ def build(
             cache.keep_only(before)  # what the failed build wrote goes
         raise
     cache.keep_only(keys)
+    cache.mark_validated(keys)
     return result
 
 
@@ -175,61 +176,69 @@ def _build_once(files: list[RawFile], settings: Settings, dependencies: dict[str
                 strict: bool) -> tuple[BuildResult, set[str]]:
     """One pass over the batches into a staging folder, swapped in at the end."""
     jobs = ((batch, settings, str(cache_dir) if cache_dir else None, dependencies) for batch in make_batches(files))
-    with sidecar() as car:  # first: it imports and derives the card's parts while this process sets up
+    result = BuildResult(output_dir, n_files=len(files))
+    inputs: list[dict] = []
+    keys: set[str] = set()
+    warnings: list[str] = []
+    summary_columns: list[pa.Table] = []
+    # The side process is started first (it imports and derives the card's parts while this
+    # process sets up) and inside the staging folder's block, so that it has ended before
+    # a failed build's staging folder is removed: it writes into that folder.
+    with staging(output_dir) as tmp, sidecar() as car:
         if engine == "local":
             warm_up()  # before the pool forks: the workers share one copy of the dictionaries
-        result = BuildResult(output_dir, n_files=len(files))
-        inputs: list[dict] = []
-        keys: set[str] = set()
-        warnings: list[str] = []
-        summary_columns: list[pa.Table] = []
-        with staging(output_dir) as tmp:
-            writers = ParquetWriters(tmp)
-            uniqueness = UniqueKeys()
-            try:
-                with closing(run_ordered(_run_batch, jobs, workers, engine, scheduler)) as batches:
-                    for key, batch in batches:
-                        warnings += batch.warnings
-                        try:
-                            uniqueness.check(batch.tables)
-                        except ValidationFailed as exc:
-                            if result.cached_batches or batch.cached:
-                                raise _CacheSuspect(exc.report.splitlines()[-1].strip(" -")) from exc
-                            raise
-                        writers.write(batch.tables)
-                        inputs += batch.inputs
-                        keys.add(key or "")
-                        summary_columns.append(batch.tables["articles"].select(list(FIGURE_COLUMNS)))
-                        for source_file, reason in batch.rejected:
-                            log(f"rejected {printable(source_file)}: {reason}")
-                        result.rejected += batch.rejected
-                        result.batches += 1
-                        result.cached_batches += batch.cached
-                        result.steps = add_counts(result.steps, batch.stats)
-                        if progress:
-                            progress(len(inputs), len(files))
-            finally:
-                writers.close()
-            result.rows = dict(writers.rows)
-            arrow = dict(writers.arrow_bytes)
-            if strict and result.rejected:
-                raise BuildFailed(f"{len(result.rejected)} of {len(files)} files rejected with --strict; the previous dataset is kept")
-            if not result.rows["articles"]:
-                raise BuildFailed(f"no article was found in any of the {len(files)} files; the previous dataset is kept")
-            car.ask(pa.concat_tables(summary_columns) if summary_columns else None, tmp / "figures")
-            write_schema_dir(tmp / "schema")
-            (tmp / "LICENSE.md").write_text(data_license(), encoding="utf-8")
-            features, figures = car.answer()
-            if not figures:
-                log("figures skipped: matplotlib is not installed")
-            files_written = output_files(tmp)  # every file hashed once, for the card, Croissant and the manifest
-            by_path = {f["path"]: f for f in files_written}
-            parquet = {c.name: by_path[parquet_path(c.name)] for c in CONFIGS}
-            card = tmp / "README.md"
-            card.write_text(render_card(parquet, arrow, summary_markdown(result), figures_markdown(figures), features), encoding="utf-8")
-            write_json(tmp / "croissant.json", croissant(parquet, DESCRIPTION))
-            files_written = sorted([*files_written, file_entry(tmp, card), file_entry(tmp, tmp / "croissant.json")], key=lambda f: f["path"])
-            write_json(tmp / "manifest.json", manifest(inputs, files_written, dependencies, result.steps))
+        writers = ParquetWriters(tmp)
+        uniqueness = UniqueKeys()
+        try:
+            with closing(run_ordered(_run_batch, jobs, workers, engine, scheduler)) as batches:
+                for key, batch in batches:
+                    warnings += batch.warnings
+                    try:
+                        uniqueness.check(batch.tables)
+                    except ValidationFailed as exc:
+                        if result.cached_batches or batch.cached:
+                            raise _CacheSuspect(exc.report.splitlines()[-1].strip(" -")) from exc
+                        raise
+                    writers.write(batch.tables)
+                    if not batch.cached:  # a cached batch was validated by the build that made it
+                        car.validate(batch.tables, settings.today)
+                    car.check()
+                    inputs += batch.inputs
+                    keys.add(key or "")
+                    summary_columns.append(batch.tables["articles"].select(list(FIGURE_COLUMNS)))
+                    for source_file, reason in batch.rejected:
+                        log(f"rejected {printable(source_file)}: {reason}")
+                    result.rejected += batch.rejected
+                    result.batches += 1
+                    result.cached_batches += batch.cached
+                    result.steps = add_counts(result.steps, batch.stats)
+                    if progress:
+                        progress(len(inputs), len(files))
+        finally:
+            writers.close()
+        result.rows = dict(writers.rows)
+        arrow = dict(writers.arrow_bytes)
+        if strict and result.rejected:
+            raise BuildFailed(f"{len(result.rejected)} of {len(files)} files rejected with --strict; the previous dataset is kept")
+        if not result.rows["articles"]:
+            raise BuildFailed(f"no article was found in any of the {len(files)} files; the previous dataset is kept")
+        car.ask(pa.concat_tables(summary_columns) if summary_columns else None, tmp / "figures")
+        write_schema_dir(tmp / "schema")
+        (tmp / "LICENSE.md").write_text(data_license(), encoding="utf-8")
+        answer = car.answer()
+        if not answer.validated:  # the side process failed: the whole staged dataset, here
+            validate_tables(read_staged(tmp), settings.today, element_checks=False)
+        features, figures = answer.features, answer.figures
+        if not figures:
+            log("figures skipped: matplotlib is not installed")
+        files_written = output_files(tmp)  # every file hashed once, for the card, Croissant and the manifest
+        by_path = {f["path"]: f for f in files_written}
+        parquet = {c.name: by_path[parquet_path(c.name)] for c in CONFIGS}
+        card = tmp / "README.md"
+        card.write_text(render_card(parquet, arrow, summary_markdown(result), figures_markdown(figures), features), encoding="utf-8")
+        write_json(tmp / "croissant.json", croissant(parquet, DESCRIPTION))
+        files_written = sorted([*files_written, file_entry(tmp, card), file_entry(tmp, tmp / "croissant.json")], key=lambda f: f["path"])
+        write_json(tmp / "manifest.json", manifest(inputs, files_written, dependencies, result.steps))
         warnings += car.fallbacks
     for warning in warnings:  # only once the dataset is in place: a failed build says one line
         log(warning)

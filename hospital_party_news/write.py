@@ -183,6 +183,11 @@ class ParquetWriters:
             writer.close()
 
 
+def read_staged(folder: Path) -> dict[str, pa.Table]:
+    """The tables a ``ParquetWriters`` wrote into ``folder``, once closed."""
+    return {c.name: pq.read_table(folder / parquet_path(c.name)) for c in CONFIGS}
+
+
 def write_json(path: Path, data: object) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n", encoding="utf-8")
 

@@ -14,7 +14,7 @@ from conftest import RAW, ROOT
 
 from hospital_party_news import batches
 from hospital_party_news.batches import RawFile, Settings, make_batches
-from hospital_party_news.cache import BatchCache, claim
+from hospital_party_news.cache import VALIDATED, BatchCache, claim
 from hospital_party_news.pipeline import build, dependency_versions
 
 COPIES = 8
@@ -88,6 +88,19 @@ def test_a_damaged_cache_entry_is_processed_again(corpus: Path, serial: dict[str
     assert result.cached_batches == 0 and _bytes(tmp_path / "ds") == serial
 
 
+def test_an_entry_is_used_only_once_the_build_that_made_it_finished(corpus: Path, serial: dict[str, bytes], tmp_path: Path) -> None:
+    """Workers store a batch before Pandera has seen its tables; an entry without the mark
+    of a finished build (one that failed, or was killed) is processed again."""
+    cache = tmp_path / "cache"
+    build(corpus, tmp_path / "ds", log=lambda _: None, cache_dir=cache)
+    entries = [e for e in cache.iterdir() if e.is_dir()]
+    assert entries and all((e / VALIDATED).is_file() for e in entries)
+    (entries[0] / VALIDATED).unlink()
+    result = build(corpus, tmp_path / "ds", log=lambda _: None, cache_dir=cache)
+    assert result.cached_batches == result.batches - 1 and _bytes(tmp_path / "ds") == serial
+    assert (entries[0] / VALIDATED).is_file()  # processed again, and marked by this build
+
+
 def test_an_entry_is_reused_on_another_day_only_when_no_later_date_is_written(tmp_path: Path) -> None:
     (tmp_path / "raw").mkdir()
     path = tmp_path / "raw" / "a.txt"
@@ -97,7 +110,9 @@ def test_an_entry_is_reused_on_another_day_only_when_no_later_date_is_written(tm
     cache = BatchCache(tmp_path / "cache", dependency_versions())
 
     def run(day: dt.date) -> bool:
-        return cache.run(files, Settings(str(tmp_path / "raw"), 10**6, day))[1].cached
+        key, result = cache.run(files, Settings(str(tmp_path / "raw"), 10**6, day))
+        cache.mark_validated({key})  # as a build that finished does
+        return result.cached
 
     assert not run(dt.date(2026, 11, 22))
     assert run(dt.date(2026, 11, 22))  # same day

@@ -61,3 +61,49 @@ def test_without_fork_the_build_process_does_the_work(tmp_path: Path, monkeypatc
     monkeypatch.setattr(sidecar.multiprocessing, "get_context", no_fork)
     got, messages = _build(tmp_path, "in-process")
     assert got == expected and not [m for m in messages if "side process" in m]
+
+
+def _one_id_per_batch(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A writer bug after the rows were checked, one id on every article of a batch: what
+    only Pandera's uniqueness check sees (Arrow's writer checks types and nulls too)."""
+    import pyarrow as pa
+
+    from hospital_party_news import write
+
+    real = write.build_tables
+
+    def broken(documents):
+        tables = real(documents)
+        articles = tables["articles"]
+        index = articles.schema.get_field_index("article_id")
+        ids = articles["article_id"].to_pylist()
+        return {**tables, "articles": articles.set_column(index, articles.schema.field(index), pa.array(ids[:1] * len(ids)))}
+
+    monkeypatch.setattr(write, "build_tables", broken)
+
+
+def _no_fork(method: str | None = None) -> object:
+    raise ValueError(f"cannot find context for {method!r}")
+
+
+@pytest.mark.parametrize(("where", "patch"), [
+    ("in the side process", None),
+    ("here, after the side process failed", ("preload", _fails)),
+    ("here, batch by batch, without fork", ("get_context", _no_fork)),
+])
+def test_a_batch_that_fails_pandera_fails_the_build_wherever_it_is_checked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str, patch: tuple | None
+) -> None:
+    from hospital_party_news.validate import ValidationFailed
+
+    (tmp_path / "raw").mkdir()
+    for f in sorted((ROOT / "data" / "raw").glob("*.txt")):  # with the page of several articles
+        shutil.copy(f, tmp_path / "raw" / f.name)
+    _one_id_per_batch(monkeypatch)
+    if patch is not None:
+        name, replacement = patch
+        monkeypatch.setattr(sidecar.multiprocessing if name == "get_context" else sidecar, name, replacement)
+    with pytest.raises(ValidationFailed, match=r"articles\.article_id: unique"):
+        _build(tmp_path, "broken")
+    assert not (tmp_path / "broken").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["raw"], where  # no staging folder, no cache entry left
