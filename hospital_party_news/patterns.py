@@ -583,16 +583,43 @@ def is_bare_label(text: str) -> bool:
     return (label is not None and len(t) == len(label) + 1) or bool(_BARE_CREDIT_LABEL.match(t))
 
 
-_IMAGE_FILE = re.compile(r"^[^\s。,]{0,60}\.(?:jpe?g|png|gif|bmp|webp|tiff?)$|^from ?clipboard$", re.IGNORECASE)
+_IMAGE_FILE = re.compile(
+    r"^[^\s。,]{0,60}\.(?:jpe?g|png|gif|bmp|webp|tiff?)$|^from ?clipboard$"
+    r"|^(?:\{\{?|\$\{|\$!\{)\$?[a-z_][\w.]*\}\}?$",  # a site template's variable left unfilled
+    re.IGNORECASE,
+)
 
 
 def is_image_file_name(text: str) -> bool:
-    """An image's file name or an editor's artefact left where the image was.
+    """An image's file name or an editor's artefact left where the image was (the file
+    name, "from clipboard", a site template's variable the site never filled in).
 
     >>> [is_image_file_name(t) for t in ["微信图片_20210617094712.jpg", "0 (1).jpg", "from clipboard", "图为义诊现场"]]
     [True, True, True, False]
+    >>> [is_image_file_name(t) for t in ["{xunruicms_img_title}", "{{ image.caption }}", "${pic_title}", "{医院}"]]
+    [True, True, True, False]
     """
     return bool(_IMAGE_FILE.match(re.sub(r"\s+", "", text.strip())))
+
+
+# A site's summary of the article above its text, under its label (not 编者按, an editor's
+# note that is part of the article).
+_SUMMARY_LABEL = re.compile(r"^[【\[]?\s*(?:内容)?(?:摘\s*要|提\s*要)|^[【\[]?\s*(?:导读|核心提示)")
+# After the label: a colon, a closing bracket, a space, or a digit (cleaning drops the space
+# between a Han character and a digit: 摘要 6月5日 → 摘要6月5日).
+_SUMMARY_SEPARATOR = re.compile(r"^\s*[】\]]?\s*[::]|^\s*[】\]]|^\s+\S|^[0-9]")
+
+
+def is_summary_line(text: str) -> bool:
+    """A summary the site shows above the article, under its label.
+
+    >>> [is_summary_line(t) for t in ["摘要 6月5日是世界环境日,也是党员志愿者到社区报到的日子。", "摘要6月5日,党员志愿者到社区报到。", "【导读】党员先锋岗亮出身份。", "内容提要:医院党委召开会议"]]
+    [True, True, True, True]
+    >>> [is_summary_line(t) for t in ["摘要", "摘要写得很好,大家都说好。", "编者按:这是一篇好文章。"]]
+    [False, False, False]
+    """
+    m = _SUMMARY_LABEL.match(text.strip())
+    return bool(m) and bool(_SUMMARY_SEPARATOR.match(text.strip()[m.end():]))
 
 
 _PARENTHESISED = re.compile(r"^(?:\([^()]+\)\s*)+$")  # cleaning made every bracket ASCII
@@ -878,6 +905,15 @@ def sentence_count(text: str) -> int:
     (2, 0)
     """
     return len(re.findall(r"[。!?]", text))
+
+
+def comma_count(text: str) -> int:
+    """How many clauses ``text`` breaks off with a comma or semicolon.
+
+    >>> comma_count("随后14位选手展开了角逐,大家抒发了热忱,表现了自豪"), comma_count("奉献爱心,从我开始")
+    (2, 1)
+    """
+    return len(re.findall(r"[,;]", text))
 
 
 def is_short_caption(text: str) -> bool:

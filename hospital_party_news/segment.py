@@ -96,6 +96,7 @@ _OWN_TEXT_RULES = (
     (p.parse_credits, "credit_line"),
     (p.meta_label, "meta_label_line"),
     (p.is_image_file_name, "image_file_name"),
+    (p.is_summary_line, "summary_line"),
     (p.is_boilerplate, "site_furniture"),
     (p.is_meta_line, "view_count"),
     (p.is_lone_section_number, "lone_section_number"),
@@ -265,6 +266,8 @@ def _gap_starts(lines: list[Line]) -> list[int]:
             continue
         if not p.is_headline(ln.simplified) or p.is_nav_label(ln.simplified) or p.has_heading_shape(ln.simplified):
             continue
+        if p.is_caption_cue(ln.simplified):  # ▲实地了解养牛场开工进度: a photo's caption between paragraphs
+            continue
         if not (p.is_prose(nxt.simplified) or p.visible_len(nxt.simplified) > rules.LIMITS.short_line_max_chars):
             continue
         wide = ln.blank_before > usual  # wider than the page's usual gap between paragraphs
@@ -393,6 +396,7 @@ def _best_headline(lines: list[Line], zone: int) -> int | None:
     # A line right under an image is its caption, unless the page's date line follows it
     # (a banner image, then headline, date, text).
     captions = _under_image(lines[:zone], 0)
+    candidates: list[int] = []
     for idx, ln in enumerate(lines[:zone]):
         s = ln.simplified
         if (not _open(ln) or not (p.is_headline(s) or _exclaimed_headline(lines, idx)) or p.is_photo_caption_cue(s)
@@ -401,9 +405,26 @@ def _best_headline(lines: list[Line], zone: int) -> int | None:
         score = len(_bigrams(s) & context) + (rules.LIMITS.dated_headline_bonus if _date_follows(lines, idx) else 0)
         if p.is_nav_label(s) and score < rules.LIMITS.short_title_min_shared_bigrams:
             continue  # a label as short as a menu item is a headline only when it is about the text
+        if score >= rules.LIMITS.title_min_shared_bigrams:
+            candidates.append(idx)
         if score >= best_score:
             best, best_score = idx, score
+    if best is not None and best != candidates[0] and _first_section_heading(lines, best):
+        return candidates[0]  # the headline above it is the page's
     return best
+
+
+def _first_section_heading(lines: list[Line], idx: int) -> bool:
+    """A line with a sub-heading's shape right above the text's first sentence, when
+    another line of that shape heads a later part of the text: the article's first
+    section heading (重温入党誓词 赤诚爱党之心 … 展医院风采 颂我党光辉), shown under the
+    page's headline; not its headline, nor its subtitle."""
+    s = lines[idx].simplified
+    after = [ln for ln in lines[idx + 1 :] if _open(ln)]
+    if not (_short_enough(s) and p.has_heading_shape(s)) or not after or not p.is_prose(after[0].simplified):
+        return False
+    return any(_short_enough(ln.simplified) and p.has_heading_shape(ln.simplified) and p.is_headline(ln.simplified)
+               for ln in after[1:])
 
 
 def _only_an_institution(text: str) -> bool:
@@ -477,6 +498,8 @@ def _below_title(lines: list[Line], title: int, has_subtitle: bool = False) -> i
             assign(ln, "caption_cue")
         elif p.is_short_caption(s) and _dateline_soon(lines, idx):
             assign(ln, "short_caption_before_dateline")
+        elif subtitle is None and _first_section_heading(lines, idx):
+            return idx  # the first section's heading: the body's rules decide it
         elif subtitle is None and p.is_headline(s, rules.LIMITS.subtitle_max_chars) and not re.search(r"[,,::]", s) \
                 and not p.is_nav_label(s) and not p.is_numbered(s):  # 一、… under the headline is the first heading
             assign(ln, "subtitle")
@@ -583,6 +606,8 @@ def _trailing_headlines(lines: list[Line], content: list[Line]) -> set[int]:
         if (not p.is_headline(s) or p.is_numbered(s) or p.is_caption_cue(s) or p.parenthesised(s) is not None
                 or p.is_dated_link(s)):
             break
+        if not run and p.comma_count(s) >= rules.LIMITS.cut_off_text_min_commas:
+            break  # the page's last line holds clauses: a paragraph the excerpt cut off
         run.append(ln)
     if not any(p.visible_len(ln.simplified) > rules.LIMITS.short_line_max_chars for ln in run):
         return set()
