@@ -257,6 +257,10 @@ _DATELINE_PATTERNS = (
         rf"^(?P<lead>[{HAN}A-Za-z0-9·—\-]{{1,20}}?(?:[((][{HAN}A-Za-z]{{2,12}}[))])?(?:讯|消息))\s*"
         rf"(?:[((](?P<inner>[^()()]{{0,60}})[))]|(?P<bare>(?:见习|实习|特约|首席)?(?:记者|通讯员)\s*{_NAME}(?:\s+通讯员\s*{_NAME})?)(?=\s|$|\d)|(?P<by>[{HAN}]{{2,4}}\s*报道)[::]?|(?=\s)|(?=\d{{1,2}}月\d{{1,2}}日|\d{{4}}年))"
     ),
+    # 全程导医网 综合消息:(通讯员 郭阳璐) / 本报讯:(记者 王扬): the outlet and its kind of news
+    # apart, or a colon before the byline, only with a named reporter or correspondent
+    re.compile(rf"^(?P<lead>[{HAN}A-Za-z0-9·]{{2,16}}?(?:\s+[{HAN}]{{0,4}})?(?:讯|消息))[::]?\s*"
+               rf"[((](?P<inner>\s*(?:{ROLE_PREFIXES})*(?:记者|通讯员)[^()()]{{1,40}})[))]"),
     # 新华社南昌4月5日电(记者闵尊涛) / 云上通山报道:(全媒体记者 曹恒): a wire or station
     # dateline, only with a named reporter (电 and 报道 end ordinary phrases too: 市民来电)
     re.compile(rf"^(?P<lead>[{HAN}A-Za-z0-9·]{{1,20}}?(?:电|报道))[::]?\s*[((](?P<inner>[^()()]{{0,40}}(?:记者|通讯员)[^()()]{{0,40}})[))]"),
@@ -873,11 +877,18 @@ def is_caption_cue(text: str) -> bool:
     (True, True)
     >>> is_caption_cue("党委副书记赵满国同志领学了习近平总书记的讲话。")  # 的讲话: the object of a sentence
     False
+    >>> is_caption_cue("6月30日,在县中医医院多媒体会议室,市工人医院党委副书记梁茂元为全体党员作专题讲话。(刘梁春 摄)")
+    True
     """
-    if visible_len(text) > rules.LIMITS.caption_cue_max_chars:
+    credited = _CREDITED_CAPTION.search(text.strip())  # the photographer's credit in parentheses closes it
+    if visible_len(text) > (rules.LIMITS.credited_caption_max_chars if credited else rules.LIMITS.caption_cue_max_chars):
         return False
     t = _PHOTO_SOURCE.sub("", text.strip())  # 报告会现场(来源:附属第三医院): the cue is before the source
     return bool(_CAPTION_CUE.search(t))
+
+
+# A sentence closed by its photographer's credit in parentheses: …作讲话。(刘梁春 摄)
+_CREDITED_CAPTION = re.compile(rf"[。!?]\s*\((?:摄影?[::]?\s*)?[{HAN}·\s]{{2,12}}(?:摄影?)?\)$")
 
 
 # A photo's credit on a line of its own: 黄春涛摄(影像中国), 高 翔摄(新华社发), 王明 供图.

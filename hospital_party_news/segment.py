@@ -535,6 +535,13 @@ def _body(lines: list[Line], start: int) -> None:
     title = _norm("".join(ln.simplified for ln in lines if ln.role in ("title", "subtitle")))
     content = [ln for ln in lines[start:] if _open(ln)]
     under_image = _under_image(lines, start)
+    # Lines under images with a sub-heading's shape and a paragraph right below (追忆百团烽火,
+    # 赓续红色血脉 / 探寻城市初心,弘扬劳模精神), two or more of them: each section's heading
+    # under its photo, not the photo's caption.
+    shaped = {id(a) for a, b in itertools.pairwise(ln for ln in lines[start:] if ln.rule != "blank")
+              if id(a) in under_image and p.has_heading_shape(a.simplified) and _open(b) and p.is_prose(b.simplified)}
+    if len(shaped) >= 2:
+        under_image -= shaped
     kinds: list[str] = []  # a rule name, or CANDIDATE until the run it stands in is resolved
     previous_body: Line | None = None
     signed = False  # a paragraph closed with its writer's signature: the text has ended

@@ -65,19 +65,22 @@ def _place_mentions(text: str, found: list[Institution], headline_end: int, lead
     return [(m, weight(m)) for m in sorted([*running, *in_names], key=lambda m: m.start)]
 
 
-_DATELINE_WORD_ENDS = ("讯", "电", "报")  # what follows the place in 本报萧山讯, 新华社南昌电, 云上通山报道
+_DATELINE_WORD_ENDS = ("讯", "电", "报")
+_BYLINES = re.compile(r"\([^()]*\)?")  # (记者 王扬 通讯员 李明): cleaning made every bracket ASCII  # what follows the place in 本报萧山讯, 新华社南昌电, 云上通山报道
 
 
 def dateline_places(dateline: str) -> list[Mention]:
-    """Places in a dateline, where a county's short name counts as in a name (本报萧山讯),
-    but only standing as a word: its start a word boundary, its end one too or the
-    dateline's 讯 / 电 / date (本报大新讯); 大新 (a county) is not in 中大新闻网讯.
+    """Places in a dateline's lead, before the bylines in parentheses (their names are
+    people's: 李桂平 holds the county 桂平), where a county's short name counts as in a name
+    (本报萧山讯), but only standing as a word: its start a word boundary, its end one too
+    or the dateline's 讯 / 电 / date (本报大新讯); 大新 (a county) is not in 中大新闻网讯.
 
     >>> [m.text for m in dateline_places("中大新闻网讯(通讯员于萍)")], [m.text for m in dateline_places("本报大新讯(记者 王扬)")]
     ([], ['大新'])
-    >>> [m.text for m in dateline_places("本报济宁10月31日讯(记者 王扬)")]
-    ['济宁']
+    >>> [m.text for m in dateline_places("本报济宁10月31日讯(记者 王扬)")], [m.text for m in dateline_places("本站讯(党办 李桂平)")]
+    (['济宁'], [])
     """
+    dateline = _BYLINES.sub("", dateline)
     bounds = {0, *accumulate(len(token) for token in cut(dateline))}
     return [m for m in find_places(dateline, in_name=True)
             if not m.short or (m.start in bounds and (m.end in bounds or dateline[m.end : m.end + 1] in _DATELINE_WORD_ENDS
