@@ -56,7 +56,7 @@ _BOILERPLATE = re.compile(
     r"(您?(?:当前|所在)?的?位置[::]|当前位置|首页\s*(?:>|->|»|/)|>>|->|»"
     r"|分享到|分享至|扫一扫|扫码|微信扫|长按(?:识别|二维码)|二维码|打印本页|关闭窗口|返回顶部|收藏本|字号[::]|【字体|字体[::]"
     r"|网友评论|全部评论|查看更多评论|发表评论|我要评论|热榜|相关推荐|相关文章|相关阅读|相关新闻|延伸阅读|推荐阅读|猜你喜欢|热门文章|上一篇|下一篇|上一版|下一版|版面导航"
-    r"|热线[::]|电话[::]|^[\d\-—()() ]{7,}$|原创文章|转载请"
+    r"|热线[::]|电话[::]|^[\d\-—()() ]{7,}$|原创文章|转载请|(?:不得|禁止|严禁)(?:转载|复制)|^请输入验证码|^看不清[,,]?换一张"
     rf"|{_WELCOME}|您好,?欢迎|今天是[::]|^今天是|读完约|阅读时间|^本篇文章\d+字|^返\s*回(?:列表|首页)?$|^更多\s*>*$|相关话题|相关链接|推荐公告|系统登录|^新闻组图"
     r"|^打开\S{0,10}(?:APP|客户端)|^打开\S{0,6}新闻\s*查看|查看精彩图片|下载\S{0,6}(?:APP|客户端)|APP内?(?:阅读|查看)"
     r"|关注(?:公众号|我们|微信)|公众号[::]?\s*关注|点击关注|欢迎关注|友情链接|赞助链接|限时推广|广告|免责声明"
@@ -99,6 +99,10 @@ def is_image_placeholder(text: str) -> bool:
     return bool(_PLACEHOLDER.match(t)) or is_image_file_name(t)
 
 
+# A site's disclaimer, however long: 声明:转载此文是出于传递更多信息之目的。若有…
+_DISCLAIMER = re.compile(r"^[【\[]?(?:免责|版权|特别)?声明[】\]]?[::]")
+
+
 def is_boilerplate(text: str) -> bool:
     """Site furniture: navigation, share and follow prompts, view counts, comment and
     related-reading blocks, footers, links, image placeholders, symbol-only lines.
@@ -107,6 +111,10 @@ def is_boilerplate(text: str) -> bool:
     [True, True, True, True, True, False]
     >>> is_boilerplate("不忘初心,扛起非常之责--我院.."), is_boilerplate("关怀的中心医院王萍……"), is_boilerplate("A+ A-")
     (True, False, True)
+    >>> is_boilerplate("“未经许可,不得转载”"), is_boilerplate("请输入验证码"), is_boilerplate("复制群众路线教育实践活动的好做法。")
+    (True, True, False)
+    >>> is_boilerplate("声明:转载此文是出于传递更多信息之目的。若有来源标注错误或侵犯了您的合法权益,请作者持权属证明与本网联系,我们将及时更正、删除,谢谢。")
+    True
     >>> is_boilerplate("时间: 某某在线 天气预报 空气质量 某某市环境空气质量指数AQI:28;空气质量等级:优。")
     True
     >>> is_boilerplate("以讲好健康中国故事为宗旨,提供卫生健康行业新闻动态、宣贯卫生政策、传播健康科普知识和... 更多详情"), is_boilerplate("医院简介某某医院始建于1972年,是集预防、医疗、教学为一体的三级甲等专科医院...详情")
@@ -119,7 +127,7 @@ def is_boilerplate(text: str) -> bool:
         return True
     if _TRUNCATED_LINK.match(t) and visible_len(t) <= rules.LIMITS.short_line_max_chars:
         return True
-    if _TEASER.search(t):
+    if _TEASER.search(t) or _DISCLAIMER.match(t):
         return True
     return visible_len(t) <= rules.LIMITS.furniture_max_chars and bool(_BOILERPLATE.search(t) or URL.search(t)) and not is_prose_with_period(t)
 
@@ -519,8 +527,8 @@ def split_glued_datetime(text: str) -> int:
 _META_LINE_LABEL = re.compile(
     r"^(?:索引号|文号|发文字号|发布机构|发文机关|成文日期|生成日期|公开日期|发布日期|发布时间|公开方式|公开范围|公开时限"
     r"|信息类别|信息索取号|信息分类|主题分类|主题词|所属机构|相关解读|相关文件|相关附件|附件|点击率|点击数|点击量|浏览量"
-    r"|浏览次数|阅读量|阅读数|访问量|访问次数|文章字数|字数|当前版|版次|版面|字体大小|字体|字号|文字缩放|关键词|标签"
-    r"|信息来源|稿件来源|新闻来源|发布者|发布人|发布部门|审稿专家|核稿|编审|审稿|预览|时间|日期|抄送|主送|抄报|印发|关键字|(?i:tags?))[::|]"
+    r"|浏览次数|阅读量|阅读数|访问量|访问次数|文章字数|字数|当前版|(?:当前)?报纸名称|版次|版面|字体大小|字体|字号|文字缩放|关键词|标签"
+    r"|信息来源|稿件来源|新闻来源|来源部门|发布者|发布人|发布部门|发布科室|发布单位|文章录入|信息录入|审稿专家|核稿|编审|审稿|预览|时间|日期|抄送|主送|抄报|印发|关键字|(?i:tags?))[::|]"
 )
 _LIST_MARKER = re.compile(r"^\s*(?:[•·●○◆◇■□▪▸▶►\-*|]\s*)+")
 _TABLE_END = re.compile(r"(?:\s*\|)+\s*$")
@@ -844,7 +852,7 @@ def is_lone_section_number(text: str) -> bool:
 def is_meta_line(text: str) -> bool:
     """A label line without a date: view counts, an empty author field."""
     t = text.strip()
-    return bool(re.match(r"^(?:浏览|阅读|点击|访问)(?:次数|量|数)?[::]?\s*[\d.万]*$", t))
+    return bool(re.match(r"^(?:本文)?被?(?:浏览|阅读|点击|访问|阅)(?:次数|量|数)?[::]?\s*[\d.万]*$", t))
 
 
 # ---------------------------------------------------------------- captions and headlines
@@ -946,17 +954,28 @@ _OPEN_HEADLINE_END = re.compile(r"(?:开展|举办|召开|举行|组织|走进|�
 _PREDICATE_START = re.compile(r"^(?:召开|开展|举办|举行|组织|走进|深入|前往|赴|启动|荣获|获评|成立|看望|慰问|走访|参观)")
 
 
+# The head noun of an event, alone on a headline's second line (…开展“庆七一·送健康” / 系列活动).
+_EVENT_NOUN = r"(?:活动|会议|大会|仪式|讲座|比赛|竞赛|座谈会|报告会|培训班)"
+_EVENT_TAIL = re.compile(rf"^[{HAN}]{{0,4}}{_EVENT_NOUN}$")
+_EVENT_VERB = re.compile(r"开展|举办|举行|召开|组织|启动")
+
+
 def breaks_headline(first: str, second: str) -> bool:
     """Two lines that read as one headline broken in two: the first cannot end a headline,
-    or the second opens with a predicate whose subject is the first.
+    or the second opens with a predicate whose subject is the first, or is the head noun of
+    the event the first one's verb names.
 
     >>> breaks_headline("中心医院党委开展", "“七一”主题党日活动"), breaks_headline("湖北省直属机关医院", "召开表彰大会")
     (True, True)
+    >>> breaks_headline("界首市中医院开展“庆七一·送健康”", "系列活动"), breaks_headline("医院举办义诊活动", "系列活动")
+    (True, False)
     >>> breaks_headline("党建动态", "市人民医院召开表彰大会")
     False
     """
     a, b = first.strip(), second.strip()
-    return bool(a and b) and (a[-1] in SOFT_END or bool(_OPEN_HEADLINE_END.search(a)) or bool(_PREDICATE_START.match(b)))
+    event_tail = bool(_EVENT_TAIL.match(b)) and bool(_EVENT_VERB.search(a)) and not re.search(rf"{_EVENT_NOUN}$", a)
+    return bool(a and b) and (a[-1] in SOFT_END or bool(_OPEN_HEADLINE_END.search(a)) or bool(_PREDICATE_START.match(b))
+                              or event_tail)
 
 
 _NUMBERED = re.compile(rf"^(?:0[1-9](?=[{HAN}])(?![年月日时点分号个名次人岁天])|[一二三四五六七八九十]+[、.]|[((][一二三四五六七八九十\d]+[))]|\d+[、.](?!\d)|第[一二三四五六七八九十\d]+[项部分章节、])")
