@@ -76,7 +76,17 @@ def _inside(word: str, flag: str) -> bool:
         return False
     if word in INSIDE_VERBS or word in _LEVEL_CHARS:
         return True
-    return flag in _INSIDE
+    return flag in _INSIDE or _is_place(word)
+
+
+def _is_place(word: str) -> bool:
+    """A token that is a place's name, whatever its tag (jieba tags 大连 an adverb before
+    医科大学): a full name, or the short name of a province or prefecture (a county's short
+    name is often a word: 振兴, 平安)."""
+    found = find_places(word, in_name=True)
+    if not found or (found[0].start, found[0].end) != (0, len(word)):
+        return False
+    return not found[0].short or any(d.level != "county" for d in found[0].candidates)
 
 
 def _starts(word: str, flag: str) -> bool:
@@ -174,6 +184,10 @@ def name_ending_at(text: str, head_start: int, head_end: int) -> Name:
     (True, False)
     >>> name_ending_at("赴自治区人民医院", 6, 8).text, name_ending_at("来到上海市东方医院", 7, 9).text
     ('自治区人民医院', '上海市东方医院')
+    >>> name_ending_at("3月25日,大连医科大学附属第一医院召开大会", 16, 18).text
+    '大连医科大学附属第一医院'
+    >>> name_ending_at("深入开展平安医院创建", 6, 8).proper  # 平安: a county's short name, here a word
+    False
     """
     clause_start, clause = clause_before(text, head_start)
     tokens = _tokens(clause) if clause else ()
