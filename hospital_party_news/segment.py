@@ -409,9 +409,19 @@ def _best_headline(lines: list[Line], zone: int) -> int | None:
             candidates.append(idx)
         if score >= best_score:
             best, best_score = idx, score
-    if best is not None and best != candidates[0] and _first_section_heading(lines, best):
-        return candidates[0]  # the headline above it is the page's
+    if best is not None and _first_section_heading(lines, best):
+        if best != candidates[0]:
+            return candidates[0]  # the headline above it is the page's
+        if len(candidates) == 1 and _opens_without_headline(lines, best):
+            return None
     return best
+
+
+def _opens_without_headline(lines: list[Line], idx: int) -> bool:
+    """The only headline-shaped line above the text is the first section's heading and
+    only parallel phrases (關愛兒童 童心同行 … 追尋紅色足跡 傳承忠誠基因; no colon, dash or
+    number, as a headline may have): the page has no headline."""
+    return _first_section_heading(lines, idx) and not re.search(r"[::—]|\d", lines[idx].simplified)
 
 
 def _first_section_heading(lines: list[Line], idx: int) -> bool:
@@ -477,6 +487,8 @@ def _no_headline(lines: list[Line], zone: int) -> int:
     for idx, ln in enumerate(lines[:zone]):
         if not _open(ln):
             continue
+        if _opens_without_headline(lines, idx):
+            return idx  # the first section's heading: the body's rules decide it
         if p.is_nav_label(ln.simplified) or p.is_headline(ln.simplified):
             assign(ln, "above_headline")
         else:
