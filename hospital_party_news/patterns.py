@@ -99,6 +99,10 @@ def is_image_placeholder(text: str) -> bool:
     return bool(_PLACEHOLDER.match(t)) or is_image_file_name(t)
 
 
+# A code or stray token alone on a line, Latin letters among digits and no Han character
+# (1F809, cb): an editor's or a scraper's leftover. Digits alone are section numbers.
+_CODE = re.compile(r"^(?=[0-9]*[A-Za-z])[A-Za-z0-9]{1,8}$")
+
 # A site's disclaimer, however long: 声明:转载此文是出于传递更多信息之目的。若有…
 _DISCLAIMER = re.compile(r"^[【\[]?(?:免责|版权|特别)?声明[】\]]?[::]")
 
@@ -115,6 +119,8 @@ def is_boilerplate(text: str) -> bool:
     (True, True, False)
     >>> is_boilerplate("声明:转载此文是出于传递更多信息之目的。若有来源标注错误或侵犯了您的合法权益,请作者持权属证明与本网联系,我们将及时更正、删除,谢谢。")
     True
+    >>> [is_boilerplate(t) for t in ["1F809", "cb", "02", "DRG付费改革"]]
+    [True, True, False, False]
     >>> is_boilerplate("时间: 某某在线 天气预报 空气质量 某某市环境空气质量指数AQI:28;空气质量等级:优。")
     True
     >>> is_boilerplate("以讲好健康中国故事为宗旨,提供卫生健康行业新闻动态、宣贯卫生政策、传播健康科普知识和... 更多详情"), is_boilerplate("医院简介某某医院始建于1972年,是集预防、医疗、教学为一体的三级甲等专科医院...详情")
@@ -123,7 +129,7 @@ def is_boilerplate(text: str) -> bool:
     t = text.strip()
     if not re.search(rf"[{HAN}A-Za-z0-9]", t):
         return True
-    if _PLACEHOLDER.match(t) or t in _SEARCH_LABELS:
+    if _PLACEHOLDER.match(t) or t in _SEARCH_LABELS or _CODE.match(t):
         return True
     if _TRUNCATED_LINK.match(t) and visible_len(t) <= rules.LIMITS.short_line_max_chars:
         return True
@@ -154,7 +160,7 @@ def is_nav_label(text: str) -> bool:
 
 CREDIT_ROLES = (
     "一审一校|一校|责任编辑|责编|编辑|编审|审核|审签|审校|初审|复审|终审|一审|二审|三审|校对|排版|美编|设计|监制|统筹|策划|制作"
-    "|文字|文/图|图/文|文图|图文|文|图片|图|摄影|摄像|视频|撰稿|供稿|文章来源|文章出处|信息来源|稿件来源|消息来源|出处|录入|来源|作者|通讯员|记者"
+    "|文字|文/图|图/文|文图|图文|文|图片|图|摄影|摄像|拍摄|视频|撰稿|供稿|文章来源|文章出处|信息来源|稿件来源|消息来源|出处|录入|来源|作者|通讯员|记者"
 )
 _BARE_CREDIT_LABEL = re.compile(rf"^(?:{CREDIT_ROLES})[::]$")
 _CREDIT_PAIR = re.compile(rf"(?P<role>{CREDIT_ROLES})\s*[::|丨/]\s*(?P<names>[^::|丨]*?)(?=\s+(?:{CREDIT_ROLES})\s*[::|丨/]|$)")
