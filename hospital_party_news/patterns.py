@@ -65,6 +65,7 @@ _BOILERPLATE = re.compile(
     # share and reaction buttons, app prompts, disclaimers, site footers, end marks
     r"|^分享[::]?$|在\S{0,6}(?:APP|客户端)内?打开|^打开\S{0,8}查看|^举报|^纠错$|【纠错】|^手机(?:看|版|阅读|浏览)"
     r"|^(?:收藏|评论|转发|点赞|分享|打赏|在看)(?:\s*[|/]?\s*(?:收藏|评论|转发|点赞|分享|打赏|在看|举报))*$"
+    r"|^(?:打印|关闭|复制链接|返回顶部)(?:\s*[|/]?\s*(?:打印|关闭|复制链接|返回顶部|收藏|分享))+$"
     r"|仅代表\S{0,6}观点|^特别声明|^声明[::]|^原标题[::]|^点击进入|^(?:编辑|热点|热门|精彩)推荐$|小时热文|^排行榜$|^网站地图"
     r"|^(?:主办|承办|协办)(?:单位)?[::]|网站标识码|^上一条|^下一条|^打印\s*[|/]\s*关闭|^[-—–\s]*(?:THE\s+)?END[-—–\s]*$"
     r"|^[-—–(\s]*完[)\-—–\s]*$|^\d{1,2}:\d{2}\s*/\s*\d{1,2}:\d{2}$|点击\S{0,6}查看|滑动查看|查看(?:大图|原图)"
@@ -119,8 +120,8 @@ def is_boilerplate(text: str) -> bool:
     (True, True, False)
     >>> is_boilerplate("声明:转载此文是出于传递更多信息之目的。若有来源标注错误或侵犯了您的合法权益,请作者持权属证明与本网联系,我们将及时更正、删除,谢谢。")
     True
-    >>> [is_boilerplate(t) for t in ["1F809", "cb", "02", "DRG付费改革"]]
-    [True, True, False, False]
+    >>> [is_boilerplate(t) for t in ["1F809", "cb", "02", "DRG付费改革", "打印    关闭    复制链接"]]
+    [True, True, False, False, True]
     >>> is_boilerplate("时间: 某某在线 天气预报 空气质量 某某市环境空气质量指数AQI:28;空气质量等级:优。")
     True
     >>> is_boilerplate("以讲好健康中国故事为宗旨,提供卫生健康行业新闻动态、宣贯卫生政策、传播健康科普知识和... 更多详情"), is_boilerplate("医院简介某某医院始建于1972年,是集预防、医疗、教学为一体的三级甲等专科医院...详情")
@@ -452,7 +453,7 @@ _PAGE_NAVIGATION = re.compile(r"\s*(?:<|>|«|»|上一版|下一版|上一期|�
 _SIGNING_UNITS = "医院|卫生院|中心|支部|党委|科|部|办|室|处|站|所|组|队"
 SIGNING_UNIT = re.compile(rf"({_SIGNING_UNITS})$")
 # A unit and its writer's name on one line: 儿科 韩双梅, 机关党支部王传海.
-UNIT_THEN_NAME = re.compile(rf"^(?P<unit>.{{1,10}}?(?:{_SIGNING_UNITS}))\s*(?P<name>[{HAN}]{{2,3}})$")
+UNIT_THEN_NAME = re.compile(rf"^(?P<unit>.{{1,10}}?(?:{_SIGNING_UNITS}))\s*(?P<names>[{HAN}]{{2,3}}(?:\s+[{HAN}]{{2,3}})*)$")
 
 
 # An e-paper's page label: 第03版, 第A2版 (the page's name may follow: 第03版:健康), or a bare

@@ -132,7 +132,7 @@ RULES: tuple[Rule, ...] = (
     Rule("heading_before_fragment", "body", "heading", "The first of the short lines that end an article, when it has a heading's shape and the article has headings: a page cut off after its next heading (三、… then a fragment).", ("heading_max_chars", "numbered_heading_max_chars")),
     Rule("closing_name_signature", "body", "credit", "A very short last line that is only people's names (王晓明 李华): the writers' signature.", ("closing_line_max_chars", "signature_max_names")),
     Rule("closing_heading", "body", "heading", "A very short last line with a heading's shape (parallel phrases, a number, a colon) in an article that has headings.", ("closing_line_max_chars",)),
-    Rule("closing_unit_signature", "body", "credit", "A very short last line naming a unit (…医院, …党支部, …科), or a unit and its writer (儿科 韩双梅, 机关党支部王传海): who wrote it.", ("closing_line_max_chars",)),
+    Rule("closing_unit_signature", "body", "credit", "A very short last line naming a unit (…医院, …党支部, …科), or a unit and its writers (儿科 韩双梅, 机关党支部王传海, 范湖门诊党支部 陈芳园 张晨峥: a unit of at most ten characters and at most signature_max_names names of two or three characters, one of them a name the name model knows, however long the line): who wrote it.", ("closing_line_max_chars", "signature_max_names")),
     Rule("closing_line_before_furniture", "body", "boilerplate", "Any other standalone last line that site furniture follows (an account's name, a prompt, a stray code above the footer): the article ended above it."),
     Rule("closing_line", "body", "body", "Any other standalone last line, at the end of the page: an excerpt cut off mid-sentence."),
     Rule("prose", "body", "body", "Running text: everything in the body zone no other rule claimed."),

@@ -690,15 +690,21 @@ _NAME_SEPARATORS = re.compile(r"[\s、,,/]+")
 
 
 def _unit_and_writer(s: str) -> bool:
-    """A unit and its writer's name (儿科 韩双梅, 机关党支部王传海): a signature.
+    """A unit and its writers' names (儿科 韩双梅, 机关党支部王传海, 范湖门诊党支部 陈芳园
+    张晨峥; at most ``signature_max_names``): a signature.
 
     >>> _unit_and_writer("儿科 韩双梅"), _unit_and_writer("机关党支部王传海"), _unit_and_writer("党员风采展示")
     (True, True, False)
+    >>> _unit_and_writer("门诊党支部 陈芳园 张晨峥"), _unit_and_writer("门诊党支部 陈芳园 张晨峥 李华 王明")
+    (True, False)
     """
     from .enrich.people import is_person_name  # the name model lives with the people extractor
 
     m = p.UNIT_THEN_NAME.match(s.strip())
-    return m is not None and is_person_name(m.group("name"))
+    names = m.group("names").split() if m else []
+    # After a signing unit, one name the name model knows is enough (it refuses some real
+    # names: 陈芳园), the others being two or three Han characters, as the pattern has them.
+    return 0 < len(names) <= rules.LIMITS.signature_max_names and any(is_person_name(n) for n in names)
 
 
 def _only_names(s: str) -> bool:
@@ -776,7 +782,7 @@ def _resolve_candidates(content: list[Line], kinds: list[str], before_furniture:
             kinds[t] = "closing_name_signature"
         elif has_heading and closing and p.has_heading_shape(s):
             kinds[t] = "closing_heading"
-        elif closing and (p.SIGNING_UNIT.search(s) or _unit_and_writer(s)):
+        elif (closing and p.SIGNING_UNIT.search(s)) or _unit_and_writer(s):  # the pattern bounds its own length
             kinds[t] = "closing_unit_signature"
         elif t > 0 and kinds[t - 1] in ("short_line_run", "body_caption_cue", "related_link"):
             kinds[t] = "short_line_run"  # the end of a run of captions or links, like the rest of it
