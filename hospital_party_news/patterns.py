@@ -270,7 +270,7 @@ _DATELINE_PATTERNS = (
     # 中国教育报—中国教育新闻网讯(记者 …) (a paper and its site, joined by a dash)
     re.compile(
         rf"^(?P<lead>[{HAN}A-Za-z0-9·—\-]{{1,20}}?(?:[((][{HAN}A-Za-z]{{2,12}}[))])?(?:讯|消息))\s*"
-        rf"(?:[((](?P<inner>[^()()]{{0,60}})[))]|(?P<bare>(?:见习|实习|特约|首席)?(?:记者|通讯员)\s*{_NAME}(?:\s+通讯员\s*{_NAME})?)(?=\s|$|\d)|(?P<by>[{HAN}]{{2,4}}\s*报道)[::]?|(?=\s)|(?=\d{{1,2}}月\d{{1,2}}日|\d{{4}}年))"
+        rf"(?:[((](?P<inner>[^()()]{{0,60}})[))]|(?P<bare>(?:见习|实习|特约|首席)?(?:记者|通讯员)\s*{_NAME}(?:\s+通讯员\s*{_NAME}(?:\s+{_NAME}(?=报道))?)?(?:报道)?)(?=\s|$|\d)|(?P<by>[{HAN}]{{2,4}}\s*报道)[::]?|(?=\s)|(?=\d{{1,2}}月\d{{1,2}}日|\d{{4}}年))"
     ),
     # 全程导医网 综合消息:(通讯员 郭阳璐) / 本报讯:(记者 王扬): the outlet and its kind of news
     # apart, or a colon before the byline, only with a named reporter or correspondent
@@ -342,8 +342,16 @@ def people(inner: str) -> tuple[list[str], list[str]]:
     ((['王明'], ['李华']), (['王明'], []))
     >>> people("图文/宣传科 通讯员/陈开艺 审核/蔡元广")
     ([], ['陈开艺'])
+    >>> people("记者 董昊骞 济南报道"), people("特约记者陈世江 通讯员李佳瑞 李资颖报道")
+    ((['董昊骞'], []), (['陈世江'], ['李佳瑞', '李资颖']))
+    >>> people("记者 王明 云上通山报道")
+    (['王明'], [])
     """
-    inner = re.sub(rf"\s*(?:[{HAN}]{{2,6}})?报道$", "", _ROLE_PREFIX.sub("", inner.strip()))
+    inner = _ROLE_PREFIX.sub("", inner.strip())
+    reported = re.search(rf"\s*([{HAN}]{{2,6}})?报道$", inner)
+    if reported:  # …济南报道, …云上通山报道: where it was reported from goes; …李资颖报道: a name stays
+        named = reported.group(1) and len(reported.group(1)) <= 3 and not _is_place(reported.group(1))
+        inner = inner[: reported.end(1) if named else reported.start()]
     inner = re.sub(r"\s+(?:文/图|图/文|文图|摄影?)$", "", inner)
     reporters: list[str] = []
     correspondents: list[str] = []
@@ -352,6 +360,13 @@ def people(inner: str) -> tuple[list[str], list[str]]:
         names = [_WORK_SUFFIX.sub("", n) if len(n) > 3 else n for n in split_names(names)]
         target += [half for n in names if 2 <= len(n) <= 8 for half in _glued_pair(n)]
     return reporters, correspondents
+
+
+def _is_place(text: str) -> bool:
+    from .enrich.gazetteer import find_places  # the gazetteer lives with the extractors
+
+    found = find_places(text, in_name=True)
+    return bool(found) and (found[0].start, found[-1].end) == (0, len(text))
 
 
 # The role prefixes before 记者/通讯员, and the other roles a byline lists beside them
