@@ -157,8 +157,9 @@ class BatchCache:
                 warnings.append(f"warning: batch not cached ({exc.strerror or exc})")
 
     def mark_validated(self, keys: set[str]) -> None:
-        """Called by a build that finished: its entries' tables passed validation."""
-        for key in keys:
+        """Called by a build that finished: its entries' tables passed validation (a build
+        without the cache, after a suspect entry, has the key "" and marks nothing)."""
+        for key in filter(None, keys):
             with contextlib.suppress(OSError):  # an entry not stored (a full disk): nothing to mark
                 (self.folder / key / VALIDATED).touch()
 

@@ -412,6 +412,7 @@ def test_a_forged_entry_that_clashes_rebuilds_without_the_cache(home: Path, caps
     assert code == 0, err
     assert "unique failed" in err and "building again without the cache" in err
     assert _same_data(home, reference)
+    assert sorted(p.name for p in default_cache(home / "ds").iterdir() if not p.is_dir()) == ["CACHEDIR.TAG"]  # nothing marked
 
 
 def test_the_key_covers_the_builders_own_code(tmp_path: Path) -> None:
