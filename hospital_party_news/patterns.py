@@ -276,6 +276,10 @@ _DATELINE_PATTERNS = (
     # apart, or a colon before the byline, only with a named reporter or correspondent
     re.compile(rf"^(?P<lead>[{HAN}A-Za-z0-9·]{{2,16}}?(?:\s+[{HAN}]{{0,4}})?(?:讯|消息))[::]?\s*"
                rf"[((](?P<inner>\s*(?:{ROLE_PREFIXES})*(?:记者|通讯员)[^()()]{{1,40}})[))]"),
+    # 本报绵阳7月2日电 李新潮、特约通讯员李虹报道: a wire dateline, then its writers (a role
+    # among them) and 报道 with a colon
+    re.compile(rf"^(?P<lead>[{HAN}A-Za-z0-9·]{{1,20}}?电)\s*"
+               rf"(?P<inner>(?:[{HAN}]{{2,4}}[、,\s]+)*(?:{ROLE_PREFIXES})*(?:记者|通讯员)[{HAN}、,\s]{{2,16}}?报道)[::]"),
     # 新华社南昌4月5日电(记者闵尊涛) / 云上通山报道:(全媒体记者 曹恒): a wire or station
     # dateline, only with a named reporter (电 and 报道 end ordinary phrases too: 市民来电)
     re.compile(rf"^(?P<lead>[{HAN}A-Za-z0-9·]{{1,20}}?(?:电|报道))[::]?\s*[((](?P<inner>[^()()]{{0,40}}(?:记者|通讯员)[^()()]{{0,40}})[))]"),
@@ -348,8 +352,11 @@ def people(inner: str) -> tuple[list[str], list[str]]:
     (['王明'], [])
     """
     inner = _ROLE_PREFIX.sub("", inner.strip())
-    reported = re.search(rf"\s*([{HAN}]{{2,6}})?报道$", inner)
-    if reported:  # …济南报道, …云上通山报道: where it was reported from goes; …李资颖报道: a name stays
+    glued = re.search(rf"(?:记者|通讯员)[\s::]*[{HAN}]{{2,3}}报道$", inner)  # 通讯员李虹报道: a name after its role
+    reported = None if glued else re.search(rf"\s*([{HAN}]{{2,6}})?报道$", inner)
+    if glued:
+        inner = inner[: -len("报道")]
+    elif reported:  # …济南报道, …云上通山报道: where it was reported from goes; …李资颖报道: a name stays
         named = reported.group(1) and len(reported.group(1)) <= 3 and not _is_place(reported.group(1))
         inner = inner[: reported.end(1) if named else reported.start()]
     inner = re.sub(r"\s+(?:文/图|图/文|文图|摄影?)$", "", inner)
@@ -386,6 +393,8 @@ def find_dateline(text: str) -> Dateline | None:
     ['薛江涛']
     >>> find_dateline("封面新闻记者宁芝").reporters, find_dateline("本报记者 贺 勇").reporters
     (['宁芝'], ['贺勇'])
+    >>> find_dateline("本报绵阳7月2日电 李新潮、特约通讯员李虹报道:6月30日上午,医疗队员入党。").correspondents
+    ['李虹']
     >>> find_dateline("新华社南昌4月5日电(记者闵尊涛)疫情就是命令").reporters
     ['闵尊涛']
     >>> find_dateline("云上通山报道:(全媒体记者 曹恒)6月17日").reporters
