@@ -270,3 +270,18 @@ def test_the_meta_lines_then_the_site_footer_give_the_province_when_the_text_nam
 def test_heads_of_health_bodies_beyond_hospitals() -> None:
     text = "党员们参观了海淀精神卫生防治院,市卫生计生监督局、区卫计局和上海市阳光康复中心派员参加。"
     assert [i.name for i in institutions(text)] == ["海淀精神卫生防治院", "市卫生计生监督局", "区卫计局", "上海市阳光康复中心"]
+
+
+def test_the_known_institutions_table_is_well_formed() -> None:
+    """Each well-known name once, placed in a province the gazetteer has, with the full name
+    that says where it stands; a name that stands in several cities is not in it."""
+    from hospital_party_news.enrich.gazetteer import divisions
+    from hospital_party_news.enrich.institutions import KNOWN_TABLE, known_province
+    from hospital_party_news.enrich.tables import table_rows, table_version
+
+    rows = table_rows(KNOWN_TABLE)
+    provinces = {d.province for d in divisions()}
+    assert table_version(KNOWN_TABLE) and rows
+    assert all(len(r) == 3 and r[1] in provinces and r[2] for r in rows)
+    assert len({r[0] for r in rows}) == len(rows)
+    assert [known_province(n) for n in ("协和医院", "同济医院", "中山医院")] == [None, None, None]

@@ -16,7 +16,7 @@ from .activities import activity_types
 from .campaigns import find_campaigns
 from .dates import article_year, event_dates
 from .gazetteer import MUNICIPALITIES, Location, Mention, find_places, highest_level, locate
-from .institutions import Institution, institutions, self_reference
+from .institutions import Institution, institutions, known_province, self_reference
 from .keywords import cut, keywords
 from .organizations import party_organizations
 from .people import people
@@ -89,7 +89,13 @@ def dateline_places(dateline: str) -> list[Mention]:
 
 
 def _location(dateline: str | None, primary: str | None, mentions: list[tuple[Mention, float]]) -> Location:
-    """Dateline first (本报济宁…讯), then the primary institution's name, then every place."""
+    """Dateline first (本报济宁…讯), then the primary institution's name (the places in it,
+    else where a well-known institution stands: ``data/known_institutions.tsv``), then
+    every place.
+
+    >>> _location(None, "兰大二院", []).province, _location(None, "北医三院", []).city
+    ('甘肃省', '北京市')
+    """
     if dateline:
         found = locate([(m, 1.0) for m in dateline_places(dateline)])
         if found.province:
@@ -100,6 +106,9 @@ def _location(dateline: str | None, primary: str | None, mentions: list[tuple[Me
             return found
         if primary.startswith(NATIONAL_PREFIXES):
             return Location(CAPITAL, CAPITAL)
+        known = known_province(primary)
+        if known is not None:  # 北医三院, 兰大二院: a name a reader places without a place in it
+            return Location(known, known if known in MUNICIPALITIES else None)
     return locate(mentions)
 
 

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from .names import Name, name_ending_at
+from .tables import table_rows
 
 HEADS = (
     "卫生和计划生育委员会", "卫生健康委员会", "疾病预防控制中心", "社区卫生服务中心", "卫生服务中心", "卫生健康局", "卫生健康委",
@@ -48,15 +50,19 @@ def mentions(text: str) -> list[Name]:
     ['北京市医管局', '市妇计中心', '省中医药科学院']
     >>> [m.text for m in mentions("市医学检验中心主任出席,省卫生厅派员指导")]
     ['市医学检验中心', '省卫生厅']
+    >>> [m.text for m in mentions("北医三院党委组织专家赴崇礼,与四川大学华西医院专家会合")]
+    ['北医三院', '四川大学华西医院']
     """
     found = [name_ending_at(text, m.start(), m.end()) for m in HEAD.finditer(text)]
     found = [n for n in found if n.text not in HEADS]  # a bare 医院 names nothing
+    # Well-known short names without a head noun of their own (北医三院, 兰大二院): named as they stand.
+    found += [Name(m.group(), m.start(), m.end(), True) for m in _known_names().finditer(text)]
     inside, reach = set(), -1
     for n in sorted(found, key=lambda n: (n.start, -n.end)):  # one sweep, not all pairs
         if n.end <= reach:
             inside.add(id(n))
         reach = max(reach, n.end)
-    return [n for n in found if id(n) not in inside]
+    return sorted((n for n in found if id(n) not in inside), key=lambda n: n.start)
 
 
 def _is_subsequence(short: str, long: str) -> bool:
@@ -113,6 +119,31 @@ def institutions(text: str) -> list[Institution]:
             continue
         groups.setdefault(name, Institution(name, [])).mentions.append(n)
     return sorted(groups.values(), key=lambda i: i.first)
+
+
+KNOWN_TABLE = "known_institutions.tsv"
+
+
+@cache
+def _known() -> tuple[tuple[str, str], ...]:
+    """(name, province) of the well-known institutions, longest name first."""
+    return tuple(sorted(((n, p) for n, p, _ in table_rows(KNOWN_TABLE)), key=lambda row: -len(row[0])))
+
+
+@cache
+def _known_names() -> re.Pattern[str]:
+    """The well-known names that are institutions' names in themselves (they end in 院)."""
+    return re.compile("|".join(re.escape(n) for n, _ in _known() if n.endswith("院")) or "(?!)")
+
+
+def known_province(name: str) -> str | None:
+    """The province of a well-known institution whose name holds no place
+    (``data/known_institutions.tsv``), when ``name`` is or contains one.
+
+    >>> known_province("北医三院"), known_province("四川大学华西医院党委"), known_province("协和医院")
+    ('北京市', '四川省', None)
+    """
+    return next((province for known, province in _known() if known in name), None)
 
 
 def self_reference(text: str) -> str | None:

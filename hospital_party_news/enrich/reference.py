@@ -13,7 +13,8 @@ from .activities import taxonomy
 from .campaigns import TABLE as CAMPAIGN_TABLE
 from .campaigns import campaigns as campaign_table
 from .gazetteer import divisions
-from .tables import table_version
+from .institutions import KNOWN_TABLE
+from .tables import table_rows, table_version
 
 # (section title, module); modules by name, since the package re-exports functions of the same names
 _METHOD = (
@@ -40,6 +41,8 @@ def metadata_markdown() -> str:
         "",
         _doc(enrich._location),
         "National institutions (names beginning 中国 / 国家 / 中华 / 中央 / 中日友好 with no place in them) are placed in 北京市.",
+        f"Well-known institutions whose usual names hold no place (北医三院, 兰大二院; {len(table_rows(KNOWN_TABLE))} names, table version",
+        f"{table_version(KNOWN_TABLE)}, `hospital_party_news/data/known_institutions.tsv`) are placed where they stand.",
         "",
         f"The gazetteer (`hospital_party_news/data/gazetteer.tsv`, {len(divisions()):,} divisions with 6-digit codes, current as of 2020 plus",
         "former names such as 闸北区) was built by `tools/make_gazetteer.py` from the MIT-licensed tables of the `cpca` and",
