@@ -126,6 +126,10 @@ def _split_leads(line: Line, raw: str, trailing: int | None = None) -> list[Line
         pieces = [decide(label, "title_field_label"), replace(value, role=UNDECIDED)]
         return pieces + ([decide(bars, "title_field_label")] if bars is not None and bars.text else [])
     meta = p.find_inline_meta(s)
+    if trailing is None:  # not found by the caller on this same text
+        trailing = p.split_trailing_date_line(s)
+    if meta and 0 < trailing < meta[0]:
+        meta = None  # …会议 来源:医院 日期:2024-06-04: the date line begins at its first label, 来源
     if meta:
         start, end = meta
         head, rest = _cut(line, start, raw) if start else (None, line)
@@ -142,8 +146,6 @@ def _split_leads(line: Line, raw: str, trailing: int | None = None) -> list[Line
     if glued:
         head, tail = _cut(line, glued, raw)
         return [decide(head, "glued_datetime"), *_piece_roles(tail, raw)]
-    if trailing is None:  # not found by the caller on this same text
-        trailing = p.split_trailing_date_line(s)
     if trailing:
         head, tail = _cut(line, trailing, raw)
         return [*_piece_roles(head, raw), decide(tail, "trailing_date_line")]
