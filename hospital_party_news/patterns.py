@@ -693,7 +693,7 @@ def parenthesised(text: str) -> str | None:
 _PUBLICATION_LABEL = re.compile(r"发布|发表|时间|日期")
 _ARTICLE_META_LABEL = re.compile(r"(?:来源|编辑|责编|作者)\s*[::]")
 # A news outlet's name: 广州日报大洋网, 城南新闻网, 城南晚报.
-_OUTLET = re.compile(rf"[{HAN}A-Za-z·]{{2,20}}(?:{OUTLET_ENDINGS})")
+_OUTLET = re.compile(rf"[{HAN}A-Za-z0-9·]{{2,20}}(?:{OUTLET_ENDINGS})")  # 39健康网: digits too
 
 
 # Dates a header gives that are not the publication's: a disclosure table's date of writing
@@ -889,7 +889,7 @@ def is_meta_line(text: str) -> bool:
 # ---------------------------------------------------------------- captions and headlines
 
 _CAPTION_CUE = re.compile(
-    r"(?:摄|供图|摄影)\)?(?:\s*\([^()]{1,10}\))?$|^图为|^(?:图|图片)[::]|▲|△|\((?:左|右|中|前|后)[一二三四五六七八九]?\)|现场。?$|合影(?:留念)?。?$|留影。?$|揭牌。?$|(?<!的)致辞。?$|(?<!的)致词。?$|(?<!的)讲话。?$|剪彩。?$|授牌。?$|授旗。?$"
+    r"(?:摄|供图|摄影)\)?(?:\s*\([^()]{1,10}\))?$|\(图[一二三四五六七八九十\d]{1,2}\)$|^图为|^(?:图|图片)[::]|▲|△|\((?:左|右|中|前|后)[一二三四五六七八九]?\)|现场。?$|合影(?:留念)?。?$|留影。?$|揭牌。?$|(?<!的)致辞。?$|(?<!的)致词。?$|(?<!的)讲话。?$|剪彩。?$|授牌。?$|授旗。?$"
 )
 # A photo's source after its caption: (来源:附属第三医院), (图片来源:…).
 _PHOTO_SOURCE = re.compile(r"\s*\((?:图片)?来源[::]?[^()]{1,30}\)$")
@@ -916,6 +916,8 @@ def is_caption_cue(text: str) -> bool:
     (True, True)
     >>> is_caption_cue("党委副书记赵满国同志领学了习近平总书记的讲话。")  # 的讲话: the object of a sentence
     False
+    >>> is_caption_cue("医疗队队员在条幅上庄重签名(图三)")  # the photo it refers to
+    True
     >>> is_caption_cue("6月30日,在县中医医院多媒体会议室,市工人医院党委副书记梁茂元为全体党员作专题讲话。(刘梁春 摄)")
     True
     """
