@@ -32,6 +32,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from .imports import without_module
+
 # Bump when the fields of Tables change: the snapshot's name changes with it.
 SNAPSHOT_FORMAT = 1
 
@@ -52,12 +54,9 @@ def _import_jieba() -> Any:
     """``import jieba``, without the ``pkg_resources`` import it tries first (0.13 s, a
     deprecated part of setuptools): jieba then opens its files by path, as it does
     wherever setuptools is not installed."""
-    if "jieba" not in sys.modules and "pkg_resources" not in sys.modules:
-        sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # import raises ImportError
-        try:
+    if "jieba" not in sys.modules:
+        with without_module("pkg_resources"):
             import jieba as _jieba
-        finally:
-            del sys.modules["pkg_resources"]
     import jieba as _jieba
 
     return _jieba

@@ -352,12 +352,12 @@ def people(inner: str) -> tuple[list[str], list[str]]:
     (['王明'], [])
     """
     inner = _ROLE_PREFIX.sub("", inner.strip())
-    glued = re.search(rf"(?:记者|通讯员)[\s::]*[{HAN}]{{2,3}}报道$", inner)  # 通讯员李虹报道: a name after its role
-    reported = None if glued else re.search(rf"\s*([{HAN}]{{2,6}})?报道$", inner)
-    if glued:
+    if re.search(rf"(?:记者|通讯员)[\s::]*[{HAN}]{{2,3}}报道$", inner):  # 通讯员李虹报道: a name after its role
         inner = inner[: -len("报道")]
-    elif reported:  # …济南报道, …云上通山报道: where it was reported from goes; …李资颖报道: a name stays
-        named = reported.group(1) and len(reported.group(1)) <= 3 and not _is_place(reported.group(1))
+    elif reported := re.search(rf"\s*([{HAN}]{{2,6}})?报道$", inner):  # …济南报道, …云上通山报道: where it was reported from goes; …李资颖报道: a name stays
+        from .enrich.gazetteer import whole_place  # the gazetteer lives with the extractors
+
+        named = reported.group(1) and len(reported.group(1)) <= 3 and whole_place(reported.group(1)) is None
         inner = inner[: reported.end(1) if named else reported.start()]
     inner = re.sub(r"\s+(?:文/图|图/文|文图|摄影?)$", "", inner)
     reporters: list[str] = []
@@ -367,13 +367,6 @@ def people(inner: str) -> tuple[list[str], list[str]]:
         names = [_WORK_SUFFIX.sub("", n) if len(n) > 3 else n for n in split_names(names)]
         target += [half for n in names if 2 <= len(n) <= 8 for half in _glued_pair(n)]
     return reporters, correspondents
-
-
-def _is_place(text: str) -> bool:
-    from .enrich.gazetteer import find_places  # the gazetteer lives with the extractors
-
-    found = find_places(text, in_name=True)
-    return bool(found) and (found[0].start, found[-1].end) == (0, len(text))
 
 
 # The role prefixes before 记者/通讯员, and the other roles a byline lists beside them
@@ -921,8 +914,9 @@ def is_caption_cue(text: str) -> bool:
     >>> is_caption_cue("6月30日,在县中医医院多媒体会议室,市工人医院党委副书记梁茂元为全体党员作专题讲话。(刘梁春 摄)")
     True
     """
-    credited = _CREDITED_CAPTION.search(text.strip())  # the photographer's credit in parentheses closes it
-    if visible_len(text) > (rules.LIMITS.credited_caption_max_chars if credited else rules.LIMITS.caption_cue_max_chars):
+    size = visible_len(text)
+    if size > rules.LIMITS.caption_cue_max_chars and not (  # longer when its photographer's credit closes it
+            size <= rules.LIMITS.credited_caption_max_chars and _CREDITED_CAPTION.search(text.strip())):
         return False
     t = _PHOTO_SOURCE.sub("", text.strip())  # 报告会现场(来源:附属第三医院): the cue is before the source
     return bool(_CAPTION_CUE.search(t))

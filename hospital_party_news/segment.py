@@ -432,11 +432,14 @@ def _first_section_heading(lines: list[Line], idx: int) -> bool:
     section heading (重温入党誓词 赤诚爱党之心 … 展医院风采 颂我党光辉), shown under the
     page's headline; not its headline, nor its subtitle."""
     s = lines[idx].simplified
-    after = [ln for ln in lines[idx + 1 :] if _open(ln)]
-    if not (_short_enough(s) and p.has_heading_shape(s)) or not after or not p.is_prose(after[0].simplified):
+    if not (_short_enough(s) and p.has_heading_shape(s)):
+        return False
+    after = (ln for ln in lines[idx + 1 :] if _open(ln))  # lazily: asked of every line above the text
+    first = next(after, None)
+    if first is None or not p.is_prose(first.simplified):
         return False
     return any(_short_enough(ln.simplified) and p.has_heading_shape(ln.simplified) and p.is_headline(ln.simplified)
-               for ln in after[1:])
+               for ln in after)
 
 
 def _only_an_institution(text: str) -> bool:

@@ -11,10 +11,8 @@ imports them (0.55 s).
 from __future__ import annotations
 
 import datetime as dt
-import sys
 import unicodedata
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from functools import lru_cache
 from types import ModuleType
 from typing import TYPE_CHECKING
@@ -24,6 +22,7 @@ import pyarrow as pa_arrow
 from .chars import URL
 from .clean import count_toned_annotations
 from .dates import EARLIEST
+from .imports import without_module
 from .records import Document
 from .rules import RULES_BY_NAME
 from .schema import ARTICLES, CONFIGS, DOCUMENTS, QUALITY_FLAGS, SECTIONS, Config
@@ -78,22 +77,6 @@ def predicate(name: str, today: dt.date) -> Callable[[object], bool] | None:
 _ERRORS = {"flags": "a quality flag outside the documented vocabulary", "rules": "a line rule outside rules.RULES", "simplified": "pinyin annotation, U+FFFD, URL or traditional character left", "date_range": "outside 1949-10-01..build day"}
 
 
-@contextmanager
-def _without_hypothesis() -> Iterator[None]:
-    """Pandera's first validation imports its data-synthesis strategies, which import
-    ``hypothesis`` when it is installed (0.09 s; the tests' extra installs it, a build does
-    not need it). Unless something has imported it already, the import fails for that
-    moment, and Pandera goes on as where ``hypothesis`` is not installed."""
-    if "hypothesis" in sys.modules:
-        yield
-        return
-    sys.modules["hypothesis"] = None  # type: ignore[assignment]  # import raises ImportError
-    try:
-        yield
-    finally:
-        del sys.modules["hypothesis"]
-
-
 def _pandera() -> tuple[ModuleType, ModuleType]:
     """(pandas, pandera.pandas), imported on first use."""
     import pandas as pd
@@ -106,7 +89,10 @@ def warm_pandera() -> None:
     """Import pandas and Pandera and let Pandera register its backends (on its first
     validation): the side process does this while the build process sets up."""
     pd, pa = _pandera()
-    with _without_hypothesis():
+    # Pandera's first validation imports its data-synthesis strategies, which import
+    # ``hypothesis`` when it is installed (0.09 s; the tests' extra installs it, a build
+    # does not use it).
+    with without_module("hypothesis"):
         pa.DataFrameSchema({"x": pa.Column(pd.ArrowDtype(pa_arrow.string()))}).validate(
             pa_arrow.table({"x": ["warm-up"]}).to_pandas(types_mapper=pd.ArrowDtype))
 

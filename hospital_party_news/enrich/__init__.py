@@ -65,8 +65,8 @@ def _place_mentions(text: str, found: list[Institution], headline_end: int, lead
     return [(m, weight(m)) for m in sorted([*running, *in_names], key=lambda m: m.start)]
 
 
-_DATELINE_WORD_ENDS = ("讯", "电", "报")
-_BYLINES = re.compile(r"\([^()]*\)?")  # (记者 王扬 通讯员 李明): cleaning made every bracket ASCII  # what follows the place in 本报萧山讯, 新华社南昌电, 云上通山报道
+_DATELINE_WORD_ENDS = ("讯", "电", "报")  # what follows the place in 本报萧山讯, 新华社南昌电, 云上通山报道
+_BYLINES = re.compile(r"\([^()]*\)?")  # (记者 王扬 通讯员 李明): cleaning made every bracket ASCII
 
 
 def dateline_places(dateline: str) -> list[Mention]:
@@ -85,7 +85,6 @@ def dateline_places(dateline: str) -> list[Mention]:
     return [m for m in find_places(dateline, in_name=True)
             if not m.short or (m.start in bounds and (m.end in bounds or dateline[m.end : m.end + 1] in _DATELINE_WORD_ENDS
                                                        or dateline[m.end : m.end + 1].isdigit()))]
-
 
 
 def _location(dateline: str | None, primary: str | None, mentions: list[tuple[Mention, float]]) -> Location:

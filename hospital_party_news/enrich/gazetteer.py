@@ -126,6 +126,16 @@ def find_places(text: str, in_name: bool = False) -> list[Mention]:
     return list(_in_name(text) if in_name else _scan(text, in_name=False))
 
 
+def whole_place(text: str) -> Mention | None:
+    """The place that ``text`` is, whole (in-name rules: short names count), else None.
+
+    >>> whole_place("大连").candidates[0].name, whole_place("大连医科大学"), whole_place("济南市历下区")
+    ('大连市', None, None)
+    """
+    found = _in_name(text)
+    return found[0] if len(found) == 1 and (found[0].start, found[0].end) == (0, len(text)) else None
+
+
 @lru_cache(maxsize=65536)  # institution names and jieba tokens recur: look each up once
 def _in_name(text: str) -> tuple[Mention, ...]:
     return _scan(text, in_name=True)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lexicon import jieba, jieba_tags
-from .gazetteer import find_places, is_division, longest_name
+from .gazetteer import find_places, is_division, longest_name, whole_place
 
 CLAUSE_BREAK = re.compile(r"[\s,,。;;::!!??、()()“”\"‘’《》<>〈〉【】\[\]「」『』|/·…—]")
 MAX_PREFIX = 24  # characters looked back from the head
@@ -83,10 +83,8 @@ def _is_place(word: str) -> bool:
     """A token that is a place's name, whatever its tag (jieba tags 大连 an adverb before
     医科大学): a full name, or the short name of a province or prefecture (a county's short
     name is often a word: 振兴, 平安)."""
-    found = find_places(word, in_name=True)
-    if not found or (found[0].start, found[0].end) != (0, len(word)):
-        return False
-    return not found[0].short or any(d.level != "county" for d in found[0].candidates)
+    place = whole_place(word)
+    return place is not None and (not place.short or any(d.level != "county" for d in place.candidates))
 
 
 def _starts(word: str, flag: str) -> bool:
