@@ -185,6 +185,18 @@ def test_a_short_name_in_running_text_counts_half_of_a_full_name(paragraph: str,
     assert enrich_article(_article("无题", [paragraph])).province == province
 
 
+@pytest.mark.parametrize(("paragraph", "province"), [
+    # Three places where the team went count 3 × 0.25 = 0.75: less than the home city's one.
+    ("我院援疆医疗队在喀什地区、和田地区、阿克苏地区巡回义诊,队员来自广州市。", "广东省"),
+    # Five count 1.25: the aided province still wins when the text is mostly about it (at 0.2
+    # the tie would go to the home city, named first).
+    ("我院援疆医疗队队员来自广州市,在喀什地区、和田地区、阿克苏地区、伊犁哈萨克自治州、塔城地区巡回义诊。", "新疆维吾尔自治区"),
+    ("医疗队在喀什地区、和田地区、阿克苏地区巡回义诊,队员来自广州市。", "新疆维吾尔自治区"),  # no aid mission named
+])
+def test_places_an_aid_mission_went_to_count_a_quarter(paragraph: str, province: str) -> None:
+    assert enrich_article(_article("无题", ["党员们开展活动。", paragraph])).province == province
+
+
 @pytest.mark.parametrize(("text", "names"), [
     ("区纪委一行到瞿溪街道社区卫生服务中心督查。", ["瞿溪街道社区卫生服务中心"]),  # a subdistrict's name tagged a person's
     ("党员来到海特花园社区卫生服务站义诊。", ["海特花园社区卫生服务站"]),  # a community's name before 社区
@@ -260,11 +272,16 @@ def test_the_meta_lines_then_the_site_footer_give_the_province_when_the_text_nam
     # A meta line naming the source is nearer to the article than the site's footer.
     sourced = body.replace("发布时间:2022-11-01", "发布时间:2022-11-01 来源:瓯海区融媒体中心")
     (raw / "meta.txt").write_text(sourced + "Copyright © 2014 上海市阳光康复中心.All Rights Reserved.\n", encoding="utf-8")
+    # Last of all, the page's header: a breadcrumb names the site's hospital; the footer is read before it.
+    crumbs = "您的位置: 长沙市中心医院 > 新闻中心 > 医院新闻\n\n"
+    (raw / "header.txt").write_text(crumbs + body, encoding="utf-8")
+    (raw / "header_footer.txt").write_text(crumbs + body + "Copyright © 2014 上海市阳光康复中心.All Rights Reserved.\n", encoding="utf-8")
     build(raw, tmp_path / "ds", log=lambda _: None)
     files = {d["document_id"]: d["source_file"] for d in pq.read_table(tmp_path / "ds" / parquet_path("documents")).to_pylist()}
     articles = pq.read_table(tmp_path / "ds" / parquet_path("articles")).to_pylist()
     province = {files[a["document_id"]]: a["province"] for a in articles}
-    assert province == {"footer.txt": "上海市", "icp.txt": "浙江省", "none.txt": None, "meta.txt": "浙江省"}
+    assert province == {"footer.txt": "上海市", "icp.txt": "浙江省", "none.txt": None, "meta.txt": "浙江省",
+                        "header.txt": "湖南省", "header_footer.txt": "上海市"}
 
 
 def test_heads_of_health_bodies_beyond_hospitals() -> None:

@@ -87,10 +87,11 @@ def dateline_places(dateline: str) -> list[Mention]:
                                                        or dateline[m.end : m.end + 1].isdigit()))]
 
 
-def _location(dateline: str | None, primary: str | None, mentions: list[tuple[Mention, float]]) -> Location:
+def _location(dateline: str | None, primary: str | None, mentions: list[tuple[Mention, float]], text: str = "") -> Location:
     """Dateline first (本报济宁…讯), then the primary institution's name (the places in it,
     else where a well-known institution stands: ``data/known_institutions.tsv``), then
-    every place.
+    every place, those of a province an aid mission went to (援疆, 对口支援西藏) counting
+    ``AIDED_PROVINCE_WEIGHT`` of their weight.
 
     >>> _location(None, "兰大二院", []).province, _location(None, "北医三院", []).city
     ('甘肃省', '北京市')
@@ -108,7 +109,39 @@ def _location(dateline: str | None, primary: str | None, mentions: list[tuple[Me
         known = known_province(primary)
         if known is not None:  # 北医三院, 兰大二院: a name a reader places without a place in it
             return Location(known, known if known in MUNICIPALITIES else None)
-    return locate(mentions)
+    return locate(_discount_aided(mentions, text))
+
+
+# An aid mission names where the team went (援疆, 援鄂医疗队, 对口支援西藏): the page is the
+# sending hospital's. Places in the aided province count this much of their weight.
+AIDED_PROVINCE_WEIGHT = 0.25
+_AID_ABBREVIATIONS = {"疆": "新疆维吾尔自治区", "藏": "西藏自治区", "青": "青海省", "鄂": "湖北省", "汉": "湖北省",
+                      "黔": "贵州省", "滇": "云南省", "蒙": "内蒙古自治区", "宁": "宁夏回族自治区", "桂": "广西壮族自治区"}
+_AID = re.compile(rf"援([{''.join(_AID_ABBREVIATIONS)}])(?![{HAN}]?[院所])|对口(?:支援|帮扶)([{HAN}]{{2,12}})")
+
+
+def aided_provinces(text: str) -> set[str]:
+    """Provinces an aid mission in ``text`` went to.
+
+    >>> sorted(aided_provinces("我院援疆干部与对口支援西藏山南的队员"))
+    ['新疆维吾尔自治区', '西藏自治区']
+    >>> aided_provinces("支援医院建设")
+    set()
+    """
+    out: set[str] = set()
+    for m in _AID.finditer(text):
+        if m.group(1):
+            out.add(_AID_ABBREVIATIONS[m.group(1)])
+        else:
+            out.update(d.province for p in find_places(m.group(2), in_name=True)[:1] for d in p.candidates)
+    return out
+
+
+def _discount_aided(mentions: list[tuple[Mention, float]], text: str) -> list[tuple[Mention, float]]:
+    aided = aided_provinces(text)
+    if not aided:
+        return mentions
+    return [(m, w * AIDED_PROVINCE_WEIGHT if {d.province for d in m.candidates} <= aided else w) for m, w in mentions]
 
 
 def _places(mentions: list[tuple[Mention, float]], province: str | None) -> list[Place]:
@@ -162,10 +195,12 @@ def site_owner(lines: list[str]) -> Location:
     return Location(icp, icp if icp in MUNICIPALITIES else None)  # a municipality is its own city
 
 
-def enrich_article(a: Article, footer: list[str] | None = None, meta: list[str] | None = None) -> Metadata:
+def enrich_article(a: Article, footer: list[str] | None = None, meta: list[str] | None = None,
+                   header: list[str] | None = None) -> Metadata:
     """The article's metadata. Where the text names no place, the province comes from
     what the page says around it, nearest first: the article's credits and captions,
-    its meta lines (来源:瓯海区融媒体中心 names the publisher), the site's ``footer``."""
+    its meta lines (来源:瓯海区融媒体中心 names the publisher), the site's ``footer``, the
+    page's ``header`` (您的位置: 长沙市中心医院 > 新闻: a breadcrumb names the site's hospital)."""
     headline = "\n".join(x for x in (a.title, a.subtitle) if x)
     body = a.text
     text = f"{headline}\n{body}" if headline else body
@@ -180,7 +215,7 @@ def enrich_article(a: Article, footer: list[str] | None = None, meta: list[str] 
     if primary is None and own:
         names.insert(0, own)  # the article's own institution, never named otherwise
     mentions = _place_mentions(text, found, headline_end, lead)
-    where = _location(a.dateline, primary.name if primary else None, mentions)
+    where = _location(a.dateline, primary.name if primary else None, mentions, text)
     if where.province is None:  # the text names no place: the credits and captions may (扬州市疾控中心宣教组)
         aside = "\n".join([*(name for _, name in a.credits), *a.captions])
         # As running text, not as a name: credits mostly name people (吴川章 holds 吴川).
@@ -189,6 +224,8 @@ def enrich_article(a: Article, footer: list[str] | None = None, meta: list[str] 
         where = locate([(m, 1.0) for t in meta for m in find_places(t, in_name=True)])
     if where.province is None and footer:  # nor do they: the site's footer may (版权所有 …医院)
         where = site_owner(footer)
+    if where.province is None and header:  # nor does it: the page's header may (您的位置: 长沙市中心医院 > 新闻)
+        where = locate([(m, 1.0) for t in header for m in find_places(t)])
     campaigns = find_campaigns(text)
     dates = event_dates(body)
     year, year_source = article_year(
@@ -215,10 +252,15 @@ def enrich_article(a: Article, footer: list[str] | None = None, meta: list[str] 
 
 def enrich_document(doc: Document) -> Document:
     footer = [ln.simplified for ln in doc.lines if ln.role == "boilerplate" and _SITE_OWNER_CUE.search(ln.simplified)]
+    header: list[str] = []  # the furniture above the first article: breadcrumbs, site banners
+    for ln in doc.lines:
+        if ln.role != "boilerplate":
+            break
+        header.append(ln.simplified)
     for article in doc.articles:
         # Meta lines name the source or publisher (来源:瓯海区融媒体中心); so does a line the
         # page signs its text with above the footer (an account's name: “洛阳卫生健康”).
         meta = [ln.simplified for ln in doc.lines if article.start <= ln.start < article.end
                 and (ln.role == "date" or ln.rule == "closing_line_before_furniture")]
-        article.metadata = enrich_article(article, footer, meta)
+        article.metadata = enrich_article(article, footer, meta, header)
     return doc
