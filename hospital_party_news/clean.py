@@ -114,7 +114,9 @@ def remove_urls(text: str) -> tuple[str, list[str]]:
 # ---------------------------------------------------------------- HTML left in text
 
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
-_PARTIAL_TAG = re.compile(r"<[a-zA-Z/][^<>]*$|^[^<>]*?\"\s*>")
+# A tag cut off at the end (<p class="ql-), or at the start: the line begins inside an
+# attribute's value (a page's description, copied from <meta content="…" />), up to its close.
+_PARTIAL_TAG = re.compile(r"<[a-zA-Z/][^<>]*$|^[^<>]*?\"\s*/?>")
 _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
 
 
@@ -123,6 +125,8 @@ def strip_html(text: str) -> tuple[str, list[str]]:
 
     >>> strip_html('<b>感知患者心声。</b>播放&nbsp;视频<p class="ql-')
     ('感知患者心声。播放\\xa0视频', ['html_removed'])
+    >>> strip_html('地震发生后,各党支部纷纷递交了附有全体" />')
+    ('', ['html_removed'])
     """
     new = _PARTIAL_TAG.sub("", _TAG.sub("", text))
     new = _ENTITY.sub(lambda m: html.unescape(m.group()), new)

@@ -57,9 +57,9 @@ _BOILERPLATE = re.compile(
     r"|分享到|分享至|扫一扫|扫码|微信扫|长按(?:识别|二维码)|二维码|打印本页|关闭窗口|返回顶部|收藏本|字号[::]|【字体|字体[::]"
     r"|网友评论|全部评论|查看更多评论|发表评论|我要评论|热榜|相关推荐|相关文章|相关阅读|相关新闻|延伸阅读|推荐阅读|猜你喜欢|热门文章|上一篇|下一篇|上一版|下一版|版面导航"
     r"|热线[::]|电话[::]|^[\d\-—()() ]{7,}$|原创文章|转载请|(?:不得|禁止|严禁)(?:转载|复制)|^请输入验证码|^看不清[,,]?换一张"
-    rf"|{_WELCOME}|您好,?欢迎|今天是[::]|^今天是|读完约|阅读时间|^本篇文章\d+字|^返\s*回(?:列表|首页)?$|^更多\s*>*$|相关话题|相关链接|推荐公告|系统登录|^新闻组图"
+    rf"|{_WELCOME}|您好,?欢迎|今天是[::]|^今天是|读完约|阅读时间|^本篇文章\d+字|^返\s*回(?:列表|首页)?$|^更多\s*>*$|相关话题|相关链接|推荐公告|系统登录|^新闻组图|^\S{{0,4}}(?:组图|图集)[::]?$"
     r"|^打开\S{0,10}(?:APP|客户端)|^打开\S{0,6}新闻\s*查看|查看精彩图片|下载\S{0,6}(?:APP|客户端)|APP内?(?:阅读|查看)"
-    r"|关注(?:公众号|我们|微信)|公众号[::]?\s*关注|点击关注|欢迎关注|友情链接|赞助链接|限时推广|广告|免责声明"
+    r"|关注(?:公众号|我们|微信)|公众号[::]?\s*关注|点击关注|点击(?:上方|下方|右上角)[^。]{0,30}关注|欢迎关注|友情链接|赞助链接|限时推广|广告|免责声明"
     r"|copyright|©|版权所有|all rights reserved|icp备|icp证|公网安备|技术支持|联系电话|联系我们|网站支持|ipv6|推荐使用|分辨率|浏览器|主办单位|承办单位"
     r"|^(?:[【\[]\s*[^】\]]{1,6}\s*[】\]]\s*){2,}$|^阅读原文$|^点个?在看|^点赞|往期(?:推荐|回顾|精彩)"
     # share and reaction buttons, app prompts, disclaimers, site footers, end marks
@@ -443,6 +443,8 @@ def is_date_line(text: str) -> bool:
     (True, False)
     >>> is_date_line("http://www.sina.com.cn 2005年02月06日09:36 广州日报大洋网")
     True
+    >>> is_date_line("中国中医 · 公众号 · 中医 · 2019-05-31 18:30"), is_date_line("学党史·践初心 2021-06-01")
+    (True, False)
     """
     t = text.strip()
     if _DATE_PIECE.match(t):
@@ -454,9 +456,14 @@ def is_date_line(text: str) -> bool:
     for pattern in DATE_PATTERNS:
         rest = pattern.sub("", rest)
     # The source and the time set apart by a bar, as site templates print them, the label
-    # left out (洋县和平医院 | 2021-04-25 04:16:08).
+    # left out (洋县和平医院 | 2021-04-25 04:16:08); or several short items set apart by dots
+    # (中国中医 · 公众号 · 中医 · 2019-05-31 18:30, as copies of an account's posts show them),
+    # at least three, since a headline may hold one dot (学党史·践初心 2021-06-01).
     source = re.fullmatch(r"\s*([^|丨]+?)\s*[|丨]\s*|\s*[|丨]\s*([^|丨]+?)\s*", rest)
     if source and visible_len(source.group(1) or source.group(2)) <= rules.LIMITS.inline_meta_value_max_chars:
+        return True
+    items = [x for x in re.split(r"\s*[·•]\s*", rest.strip()) if x]
+    if len(items) >= rules.LIMITS.dotted_meta_min_items and all(visible_len(x) <= rules.LIMITS.meta_value_max_chars for x in items):
         return True
     # …or the time and a news outlet's name, after the site's address (http://… 2005年02月06日
     # 09:36 广州日报大洋网).

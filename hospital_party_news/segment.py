@@ -473,7 +473,9 @@ def _kicker(lines: list[Line], title: int) -> int | None:
         return None
     above = title - 1
     while above >= 0 and not _open(lines[above]):
-        if lines[above].role != "boilerplate" or lines[above].blank_before > 1:
+        # furniture may stand between the two lines; before a ——副题, the date line too
+        allowed = ("boilerplate", "date") if continued else ("boilerplate",)
+        if lines[above].role not in allowed or lines[above].blank_before > 1:
             return None
         above -= 1
     if above < 0:
@@ -481,7 +483,9 @@ def _kicker(lines: list[Line], title: int) -> int | None:
     s = lines[above].simplified
     below = "".join(ln.simplified for ln in lines[title:] if _open(ln))[: rules.LIMITS.title_context_chars]
     shared = len(_bigrams(s) & _bigrams(below))
-    if p.is_headline(s) and not p.is_nav_label(s) and not p.is_caption_cue(s) and shared >= rules.LIMITS.kicker_min_shared_bigrams:
+    # A ——副题 says the line above is its headline: any word in common will do.
+    needed = rules.LIMITS.title_min_shared_bigrams if continued else rules.LIMITS.kicker_min_shared_bigrams
+    if p.is_headline(s) and not p.is_nav_label(s) and not p.is_caption_cue(s) and shared >= needed:
         return above
     return None
 
@@ -517,6 +521,10 @@ def _below_title(lines: list[Line], title: int, has_subtitle: bool = False) -> i
             assign(ln, "short_caption_before_dateline")
         elif subtitle is None and _first_section_heading(lines, idx):
             return idx  # the first section's heading: the body's rules decide it
+        elif _only_an_institution(s):
+            assign(ln, "institution_under_headline")
+        elif len(_norm(s)) >= rules.LIMITS.title_repeat_min_chars and _norm(s) in _norm(lines[title].simplified):
+            assign(ln, "title_repeated")  # the headline, or its first part, again: a photo's title
         elif subtitle is None and p.is_headline(s, rules.LIMITS.subtitle_max_chars) and not re.search(r"[,,::]", s) \
                 and not p.is_nav_label(s) and not p.is_numbered(s):  # 一、… under the headline is the first heading
             assign(ln, "subtitle")
