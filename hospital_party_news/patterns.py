@@ -108,6 +108,12 @@ _CODE = re.compile(r"^(?=[0-9]*[A-Za-z])[A-Za-z0-9]{1,8}$")
 _DISCLAIMER = re.compile(r"^[【\[]?(?:免责|版权|特别)?声明[】\]]?[::]")
 
 
+# A breadcrumb without 首页: short labels set apart by single arrows (全院 > 党建活动), a
+# view count possibly after it; a label never starts with a digit (收缩压>140毫米汞柱) nor
+# holds sentence punctuation.
+_BREADCRUMB = re.compile(r"^(?:[^\s>›<。,,\d][^\s>›<。,,]{0,11}\s*[>›]\s*)+[^\s>›<。,,\d][^\s>›<。,,]{0,11}(?:\s+(?:阅读|浏览|点击|访问|发布)\S*\s*\d[\d\s次-]*)?\s*$")
+
+
 def is_boilerplate(text: str) -> bool:
     """Site furniture: navigation, share and follow prompts, view counts, comment and
     related-reading blocks, footers, links, image placeholders, symbol-only lines.
@@ -124,6 +130,8 @@ def is_boilerplate(text: str) -> bool:
     [True, True, False, False, True]
     >>> is_boilerplate("时间: 某某在线 天气预报 空气质量 某某市环境空气质量指数AQI:28;空气质量等级:优。")
     True
+    >>> is_boilerplate("- 全院 > 党建活动 阅读:1114 次"), is_boilerplate("新闻中心 > 医院动态"), is_boilerplate("收缩压>140毫米汞柱的患者")
+    (True, True, False)
     >>> is_boilerplate("以讲好健康中国故事为宗旨,提供卫生健康行业新闻动态、宣贯卫生政策、传播健康科普知识和... 更多详情"), is_boilerplate("医院简介某某医院始建于1972年,是集预防、医疗、教学为一体的三级甲等专科医院...详情")
     (True, True)
     """
@@ -134,7 +142,7 @@ def is_boilerplate(text: str) -> bool:
         return True
     if _TRUNCATED_LINK.match(t) and visible_len(t) <= rules.LIMITS.short_line_max_chars:
         return True
-    if _TEASER.search(t) or _DISCLAIMER.match(t):
+    if _TEASER.search(t) or _DISCLAIMER.match(t) or _BREADCRUMB.match(strip_list_marker(t)):
         return True
     return visible_len(t) <= rules.LIMITS.furniture_max_chars and bool(_BOILERPLATE.search(t) or URL.search(t)) and not is_prose_with_period(t)
 
@@ -301,7 +309,7 @@ _DATELINE_PATTERNS = (
 _BYLINE_NAME = rf"(?:[{HAN}]\s[{HAN}](?![{HAN}])|[{HAN}·]{{2,4}})"
 _BYLINE_NAMES = rf"{_BYLINE_NAME}(?:[\s、]+{_BYLINE_NAME})*"
 _BYLINE = re.compile(
-    rf"^[{HAN}A-Za-z·\s]{{0,20}}?(?:记者[\s::]*{_BYLINE_NAMES}(?:\s*(?:本报)?通讯员[\s::]*{_BYLINE_NAMES})?|通讯员[\s::]*{_BYLINE_NAMES})"
+    rf"^[{HAN}A-Za-z·\s\-—]{{0,20}}?(?:记者[\s::]*{_BYLINE_NAMES}(?:\s*(?:本报)?通讯员[\s::]*{_BYLINE_NAMES})?|通讯员[\s::]*{_BYLINE_NAMES})"
     rf"(?:\s*[{HAN}]{{2,6}}报道)?(?:\s*(?:文/图|图/文|文图))?(?<!摄)$"  # …记者 张武军摄 alone is a photo's credit
 )
 

@@ -80,6 +80,10 @@ def _piece_roles(line: Line, raw: str) -> list[Line]:
     s = p.strip_list_marker(line.simplified)
     trailing_date = p.split_trailing_date_line(s)
     if p.is_date_line(s) and not trailing_date:
+        byline = p.split_glued_byline(s) if s == line.simplified else 0
+        if byline and p.is_date_line(s[:byline]):  # 2018-10-31 14:43 | 浙江新闻客户端 通讯员 … 记者 …
+            head, tail = _cut(line, byline, raw)
+            return [decide(head, "date_line"), decide(tail, "dateline")]
         return [decide(line, "date_line")]
     if p.is_epaper_date_line(s):
         return [decide(line, "epaper_date_line")]
