@@ -204,6 +204,11 @@ def test_places_an_aid_mission_went_to_count_a_quarter(paragraph: str, province:
     ("近年来904医院发表论文,九〇三医院党委开展活动。", ["904医院", "九〇三医院"]),  # military hospitals go by number
     ("青岛和润堂健康体检中心、温州中西医结合医院和菏泽市立医院参加。", ["青岛和润堂健康体检中心", "温州中西医结合医院", "菏泽市立医院"]),
     ("成立医院党委,市民到医院就诊。", []),
+    ("近日,第三中医院党委与第二附属医院党支部开展共建。", ["第三中医院", "第二附属医院"]),  # a city's hospitals by number
+    # a university's hospitals by its short name and a number; the short form joins the full name
+    ("河北医大二院与哈医大六院结对,医大六院院长出席。", ["河北医大二院", "哈医大六院"]),
+    ("山东大学第二医院(以下简称山大二院)党委开展活动,山大二院党员参加。", ["山东大学第二医院"]),
+    ("黑龙江省齐齐哈尔市第一医院召开大会,齐齐哈尔市第一医院党员参加,第一医院党委书记讲话。", ["黑龙江省齐齐哈尔市第一医院"]),
 ])
 def test_names_of_grassroots_and_numbered_institutions(text: str, names: list[str]) -> None:
     assert [i.name for i in institutions(text)] == names

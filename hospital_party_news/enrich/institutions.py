@@ -27,8 +27,40 @@ HEADS = (
     "保健院", "妇保院", "中医院", "医院", "病院", "分院",
 )
 HEAD = re.compile("|".join(HEADS))
-SELF_REFERENCES = ("我院", "本院")
+SELF_REFERENCES = ("我院", "本院", "我所", "本所")  # 我所: a CDC or a supervision institute
 ALIAS_OPEN, ALIAS_CLOSE = "((", "))"
+
+
+# A university's affiliated hospitals go by the university's short name and a number
+# (哈医大六院, 兰大二院, 重医附一院, 医大六院 once the city is known): a name without a
+# head noun, as it stands. The short name is the first one or two characters of a
+# province's or a prefecture's name (哈, 兰, 河北), or nothing before 医大.
+_NUMBERED_AFFILIATE = re.compile(r"(?:医大|大|医)附?[一二三四五六七八九十]院")
+_AFFILIATE_PREFIX_CHARS = 2
+
+
+@cache
+def _place_openings() -> frozenset[str]:
+    """The first one or two characters of every province's and prefecture's name."""
+    from .gazetteer import divisions
+
+    return frozenset(d.name[:n] for d in divisions() if d.level != "county" for n in (1, 2))
+
+
+def _numbered_affiliates(text: str) -> list[Name]:
+    """
+    >>> [n.text for n in _numbered_affiliates("指导组对哈医大六院开展指导,医大六院院长汇报了山大二院的做法")]
+    ['哈医大六院', '医大六院', '山大二院']
+    >>> [n.text for n in _numbered_affiliates("参加了大二院系的比赛")]
+    []
+    """
+    out = []
+    for m in _NUMBERED_AFFILIATE.finditer(text):
+        prefix = next((n for n in range(_AFFILIATE_PREFIX_CHARS, 0, -1)
+                       if m.start() >= n and text[m.start() - n : m.start()] in _place_openings()), 0)
+        if prefix or m.group().startswith("医大"):
+            out.append(Name(text[m.start() - prefix : m.end()], m.start() - prefix, m.end(), True))
+    return out
 
 
 @dataclass
@@ -52,11 +84,14 @@ def mentions(text: str) -> list[Name]:
     ['市医学检验中心', '省卫生厅']
     >>> [m.text for m in mentions("北医三院党委组织专家赴崇礼,与四川大学华西医院专家会合")]
     ['北医三院', '四川大学华西医院']
+    >>> [m.text for m in mentions("指导组对哈医大六院开展指导,医大六院院长汇报")]
+    ['哈医大六院', '医大六院']
     """
     found = [name_ending_at(text, m.start(), m.end()) for m in HEAD.finditer(text)]
     found = [n for n in found if n.text not in HEADS]  # a bare 医院 names nothing
     # Well-known short names without a head noun of their own (北医三院, 兰大二院): named as they stand.
     found += [Name(m.group(), m.start(), m.end(), True) for m in _known_names().finditer(text)]
+    found += _numbered_affiliates(text)
     inside, reach = set(), -1
     for n in sorted(found, key=lambda n: (n.start, -n.end)):  # one sweep, not all pairs
         if n.end <= reach:
@@ -75,11 +110,13 @@ def abbreviates(short: str, long: str) -> bool:
 
     >>> abbreviates("市一医院", "杭州市第一人民医院"), abbreviates("肿瘤医院", "天津医科大学肿瘤医院")
     (True, True)
-    >>> abbreviates("省肿瘤医院", "四川省人民医院")
-    False
+    >>> abbreviates("省肿瘤医院", "四川省人民医院"), abbreviates("医大六院", "哈医大六院"), abbreviates("山大二院", "山东大学第二医院")
+    (False, True, True)
     """
     if short == long or len(short) >= len(long):
         return False
+    if _NUMBERED_AFFILIATE.search(short) and not HEAD.search(short):  # 山大二院: 山东大学第二医院; 医大六院: 哈医大六院
+        return long.endswith("院") and _is_subsequence(short, long)
     head = HEAD.search(short)
     return head is not None and long.endswith(short[head.start():]) and _is_subsequence(short, long)
 
@@ -113,6 +150,8 @@ def institutions(text: str) -> list[Institution]:
         longer = [p for p in proper if abbreviates(name, p)]
         if len(longer) > 1:  # 富阳中医骨伤医院: prefer the one name that contains it whole
             longer = [p for p in longer if name in p]
+        if len(longer) > 1:  # 第一医院: 齐齐哈尔市第一医院 is itself short for 中共齐齐哈尔市第一医院
+            longer = [p for p in longer if not any(abbreviates(p, q) for q in longer)]
         if len(longer) == 1:
             name = alias.get(longer[0], longer[0])
         elif not n.proper or (longer and name not in proper):

@@ -45,6 +45,10 @@ _GRASSROOTS_LEVELS = set("镇乡村")  # a town or village too small for the gaz
 _GRASSROOTS_UNITS = re.compile(r"^(?:街道|社区|街道社区|镇|乡|村)$")
 # What stands before 卫生院 without naming one township (乡镇卫生院, 各卫生院).
 _GENERIC_TOWNSHIP = re.compile(r"^(?:各|全县|全市|全区)?(?:镇|乡|村|中心|各镇)$|(?:乡镇|基层|辖区|农村|所属|各级)$")
+# A city's hospitals go by their number alone in its own news (第三中医院, 第二医院,
+# 第一人民医院): the ordinal names one hospital, as a place would.
+_ORDINAL_HOSPITAL = re.compile(r"^第[一二三四五六七八九十]{1,3}(?:人民|中心|附属)?$")
+_ORDINAL_HEADS = {"医院", "中医院"}
 # Military hospitals go by a three-digit number (904医院, 九〇三医院).
 _NUMBERED_HOSPITAL = re.compile(r"(?:\d{3}|[一二三四五六七八九〇零]{3})$")
 # jieba's dictionary knows some institutions whole (tag ``nt``: 中日友好医院, 阜外医院) whose
@@ -186,6 +190,8 @@ def name_ending_at(text: str, head_start: int, head_end: int) -> Name:
     '大连医科大学附属第一医院'
     >>> name_ending_at("深入开展平安医院创建", 6, 8).proper  # 平安: a county's short name, here a word
     False
+    >>> name_ending_at("近日,第三中医院党委", 5, 8).text, name_ending_at("全县第二医院", 4, 6).proper
+    ('第三中医院', False)
     """
     clause_start, clause = clause_before(text, head_start)
     tokens = _tokens(clause) if clause else ()
@@ -202,6 +208,8 @@ def name_ending_at(text: str, head_start: int, head_end: int) -> Name:
         unit_seen = unit_seen or bool(_GRASSROOTS_UNITS.match(word))
     if begin is None and text[head_start:head_end] == "医院" and (number := _NUMBERED_HOSPITAL.search(clause)):
         begin = len(number.group())
+    if begin is None and text[head_start:head_end] in _ORDINAL_HEADS and _ORDINAL_HOSPITAL.match(clause[len(clause) - taken :]):
+        begin = taken
     if (begin is None and text[head_start:head_end] == "卫生院" and taken >= 2
             and not _GENERIC_TOWNSHIP.search(clause[len(clause) - taken :])):
         begin = taken  # a 卫生院 is named by its township (三岔卫生院), whatever jieba makes of the name
