@@ -87,6 +87,20 @@ def dateline_places(dateline: str) -> list[Mention]:
                                                        or dateline[m.end : m.end + 1].isdigit()))]
 
 
+# In an institution's name a county's short name may be a word (解放 in 解放军总医院海南医院):
+# it counts this much of a province's or a prefecture's name.
+COUNTY_SHORT_NAME_IN_NAME_WEIGHT = 0.5
+
+
+def _in_name_weight(m: Mention) -> float:
+    """
+    >>> [(m.text, _in_name_weight(m)) for m in find_places("解放军总医院海南医院", in_name=True)]
+    [('解放', 0.5), ('海南', 1.0)]
+    """
+    county_only = m.short and all(d.level == "county" for d in m.candidates)
+    return COUNTY_SHORT_NAME_IN_NAME_WEIGHT if county_only else 1.0
+
+
 def _location(dateline: str | None, primary: str | None, mentions: list[tuple[Mention, float]], text: str = "") -> Location:
     """Dateline first (本报济宁…讯), then the primary institution's name (the places in it,
     else where a well-known institution stands: ``data/known_institutions.tsv``), then
@@ -101,7 +115,7 @@ def _location(dateline: str | None, primary: str | None, mentions: list[tuple[Me
         if found.province:
             return found
     if primary:
-        found = locate([(m, 1.0) for m in find_places(primary, in_name=True)])
+        found = locate([(m, _in_name_weight(m)) for m in find_places(primary, in_name=True)])
         if found.province:
             return found
         if primary.startswith(NATIONAL_PREFIXES):
