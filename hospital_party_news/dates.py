@@ -23,6 +23,9 @@ DATE_PATTERNS = (
     re.compile(rf"(?P<y>{YEAR})年(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日{_TIME}"),
     re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>{YEAR}){_TIME}"),
     re.compile(rf"(?<!\d)(?P<y>{YEAR})\s+(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})(?!\d){_TIME}"),
+    # A line holding only a date and the view count glued to it, the labels having been
+    # icons (2022-01-047023): month and day in two digits each say where the date ends.
+    re.compile(rf"^\s*(?P<y>{YEAR})-(?P<m>\d{{2}})-(?P<d>\d{{2}})\d{{1,9}}\s*${_TIME}"),
 )
 EARLIEST = dt.date(1949, 10, 1)
 # What a site's software prints when a date field is empty (time 0 of Unix): a date line,
@@ -45,6 +48,8 @@ def parse_date(text: str, today: dt.date | None = None) -> Published | None:
     (datetime.date(2018, 7, 6), None)
     >>> parse_date("2023 03-10 10:19").at
     datetime.datetime(2023, 3, 10, 10, 19)
+    >>> parse_date("2022-01-047023").date, parse_date("活动于2022-01-047023举行")
+    (datetime.date(2022, 1, 4), None)
     """
     today = today or dt.date.today()
     for pattern in DATE_PATTERNS:

@@ -298,6 +298,8 @@ _DATELINE_PATTERNS = (
     # 今日竹山网消息 / 城南日报讯 standing alone: a media outlet's lead on a line of its own
     # (only after a media word: 我院传来好消息 is a headline)
     re.compile(rf"^(?P<lead>[{HAN}A-Za-z0-9·]{{1,16}}?(?:{OUTLET_ENDINGS})(?:讯|消息))$"),
+    # 浙江在线04月21日讯 standing alone: any lead with the day before 讯 / 电 is a dateline
+    re.compile(rf"^(?P<lead>[{HAN}A-Za-z0-9·]{{0,16}}?\d{{1,2}}月\d{{1,2}}日(?:讯|电))$"),
     # 通讯员 张三 报道: / 记者 王明 通讯员 李华 报道: opening a paragraph
     re.compile(rf"^(?P<inner>(?:记者|通讯员)\s*{_NAMES}(?:\s*通讯员\s*{_NAMES})?\s*报道)[::]"),
     # (记者 张三 通讯员 李四) / (芦珊 报道) opening a paragraph

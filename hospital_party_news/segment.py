@@ -489,7 +489,8 @@ def _kicker(lines: list[Line], title: int) -> int | None:
     shared = len(_bigrams(s) & _bigrams(below))
     # A ——副题 says the line above is its headline: any word in common will do.
     needed = rules.LIMITS.title_min_shared_bigrams if continued else rules.LIMITS.kicker_min_shared_bigrams
-    if p.is_headline(s) and not p.is_nav_label(s) and not p.is_caption_cue(s) and shared >= needed:
+    if (p.is_headline(s) and not p.is_nav_label(s) and not p.is_caption_cue(s) and not _only_an_institution(s)
+            and shared >= needed):  # an institution's name alone above it is the site's logo
         return above
     return None
 
@@ -777,11 +778,14 @@ def _resolve_candidates(content: list[Line], kinds: list[str], before_furniture:
             else:
                 trailing.append(last)
         k = j
-    short = [h for h in heads if _short_enough(content[h].simplified)]
+    names = {h for h in heads if _only_names(content[h].simplified)}  # 刘若阳: a photo's label
+    short = [h for h in heads if _short_enough(content[h].simplified) and h not in names]
     company = len(short) >= 2 or "markup_heading" in kinds or "colon_label_heading" in kinds
     for h in heads:
         s = content[h].simplified
-        if h in short and (company or p.has_heading_shape(s)):
+        if h in names:
+            kinds[h] = "name_label"
+        elif h in short and (company or p.has_heading_shape(s)):
             kinds[h] = "heading"
         else:
             kinds[h] = "lone_short_line" if _short_enough(s) else "long_unpunctuated_line"
