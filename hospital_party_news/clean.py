@@ -118,18 +118,24 @@ _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
 # attribute's value (a page's description, copied from <meta content="…" />), up to its close.
 _PARTIAL_TAG = re.compile(r"<[a-zA-Z/][^<>]*$|^[^<>]*?\"\s*/?>")
 _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
+# A line break escaped by a scraper that wrote a JSON string out as text (\n双方党支部…):
+# never a word of the text, unless Latin letters go on (C:\new).
+_ESCAPED_BREAK = re.compile(r"\\[nrt](?![A-Za-z])")
 
 
 def strip_html(text: str) -> tuple[str, list[str]]:
-    """Remove inline HTML tags, a tag cut off at either end, and entities.
+    """Remove inline HTML tags, a tag cut off at either end, entities, and line breaks a
+    scraper left escaped (a backslash and n).
 
     >>> strip_html('<b>感知患者心声。</b>播放&nbsp;视频<p class="ql-')
     ('感知患者心声。播放\\xa0视频', ['html_removed'])
     >>> strip_html('地震发生后,各党支部纷纷递交了附有全体" />')
     ('', ['html_removed'])
+    >>> strip_html(r'\\n双方党支部以党建为统领。\\n'), strip_html(r'C:\\new')
+    (('双方党支部以党建为统领。', ['html_removed']), ('C:\\\\new', []))
     """
     new = _PARTIAL_TAG.sub("", _TAG.sub("", text))
-    new = _ENTITY.sub(lambda m: html.unescape(m.group()), new)
+    new = _ESCAPED_BREAK.sub("", _ENTITY.sub(lambda m: html.unescape(m.group()), new))
     return new, (["html_removed"] if new != text else [])
 
 

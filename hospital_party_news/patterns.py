@@ -55,7 +55,7 @@ _WELCOME = r"欢迎(?:光临|访问|来到|您)"
 _BOILERPLATE = re.compile(
     r"(您?(?:当前|所在)?的?位置[::]|当前位置|首页\s*(?:>|->|»|/)|>>|->|»"
     r"|分享到|分享至|扫一扫|扫码|微信扫|长按(?:识别|二维码)|二维码|打印本页|关闭窗口|返回顶部|收藏本|字号[::]|【字体|字体[::]"
-    r"|网友评论|全部评论|查看更多评论|发表评论|我要评论|热榜|相关推荐|相关文章|相关阅读|相关新闻|延伸阅读|推荐阅读|猜你喜欢|热门文章|上一篇|下一篇|上一版|下一版|版面导航"
+    r"|网友评论|全部评论|查看更多评论|发表评论|我要评论|热榜|^\W{0,3}(?:相关推荐|相关文章|相关阅读|相关新闻|延伸阅读|推荐阅读|猜你喜欢|热门文章)|上一篇|下一篇|上一版|下一版|版面导航"
     r"|热线[::]|电话[::]|^[\d\-—()() ]{7,}$|原创文章|转载请|(?:不得|禁止|严禁)(?:转载|复制)|^请输入验证码|^看不清[,,]?换一张"
     rf"|{_WELCOME}|您好,?欢迎|今天是[::]|^今天是|读完约|阅读时间|^本篇文章\d+字|^返\s*回(?:列表|首页)?$|^更多\s*>*$|相关话题|相关链接|推荐公告|系统登录|^新闻组图|^\S{{0,4}}(?:组图|图集)[::]?$"
     r"|^打开\S{0,10}(?:APP|客户端)|^打开\S{0,6}新闻\s*查看|查看精彩图片|下载\S{0,6}(?:APP|客户端)|APP内?(?:阅读|查看)"
@@ -63,7 +63,7 @@ _BOILERPLATE = re.compile(
     r"|copyright|©|版权所有|all rights reserved|icp备|icp证|公网安备|技术支持|联系电话|联系我们|网站支持|ipv6|推荐使用|分辨率|浏览器|主办单位|承办单位"
     r"|^(?:[【\[]\s*[^】\]]{1,6}\s*[】\]]\s*){2,}$|^阅读原文$|^点个?在看|^点赞|往期(?:推荐|回顾|精彩)"
     # share and reaction buttons, app prompts, disclaimers, site footers, end marks
-    r"|^分享[::]?$|在\S{0,6}(?:APP|客户端)内?打开|^打开\S{0,8}查看|^举报|^纠错$|【纠错】|^手机(?:看|版|阅读|浏览)"
+    r"|^[-—–\s]*分享[::]?[-—–\s]*$|^(?:立即|免费)?注册$|^(?:登录|登入)(?:\s*[|/]\s*注册)?$|在\S{0,6}(?:APP|客户端)内?打开|^打开\S{0,8}查看|^举报|^纠错$|【纠错】|^手机(?:看|版|阅读|浏览)"
     r"|^(?:收藏|评论|转发|点赞|分享|打赏|在看)(?:\s*[|/]?\s*(?:收藏|评论|转发|点赞|分享|打赏|在看|举报))*$"
     r"|^(?:打印|关闭|复制链接|返回顶部)(?:\s*[|/]?\s*(?:打印|关闭|复制链接|返回顶部|收藏|分享))+$"
     r"|仅代表\S{0,6}观点|^特别声明|^声明[::]|^原标题[::]|^点击进入|^(?:编辑|热点|热门|精彩)推荐$|小时热文|^排行榜$|^网站地图"
@@ -241,7 +241,7 @@ def parse_credits(text: str) -> list[tuple[str, str]] | None:
 
 # A name-only signature closing the last paragraph: "。(赵猛)", "。(作者:郭紫泉)".
 _SIGNATURE = re.compile(
-    rf"(?<=[{TERMINAL}”’])\s*[((](?:(?P<role>作者|来源|供稿|文|图|通讯员|记者)[::]?\s*)?(?P<names>[{HAN}·]{{2,12}}(?:\s+[{HAN}]{{2,4}})*)(?:\s*报道)?[))]\s*$"
+    rf"(?<=[{TERMINAL}”’])\s*[((](?:(?P<role>作者|来源|供稿|文|图|通讯员|记者)[::]?\s*)?(?P<names>[{HAN}·]{{2,12}}(?:\s+[{HAN}]{{2,4}})*)(?:\s*报道)?(?:\s*(?:文/图|图/文|文图))?[))]\s*$"
 )
 
 
@@ -252,6 +252,8 @@ def split_signature(text: str) -> tuple[str, list[tuple[str, str]]]:
     ('更见实效。', [('作者', '赵猛')])
     >>> split_signature("村(社区)活动均已开展完毕。")
     ('村(社区)活动均已开展完毕。', [])
+    >>> split_signature("送到群众家门口。(湄洲日报记者 黄国清 通讯员 江雪婷 文/图)")[1]
+    [('记者', '黄国清'), ('通讯员', '江雪婷')]
     """
     m = _SIGNATURE.search(text)
     if not m:
@@ -358,8 +360,8 @@ def people(inner: str) -> tuple[list[str], list[str]]:
     ([], ['陈开艺'])
     >>> people("记者 董昊骞 济南报道"), people("特约记者陈世江 通讯员李佳瑞 李资颖报道")
     ((['董昊骞'], []), (['陈世江'], ['李佳瑞', '李资颖']))
-    >>> people("记者 王明 云上通山报道")
-    (['王明'], [])
+    >>> people("记者 王明 云上通山报道"), people("见习通讯员 唐欣新/文 谭媛/图")
+    ((['王明'], []), ([], ['唐欣新']))
     """
     inner = _ROLE_PREFIX.sub("", inner.strip())
     if re.search(rf"(?:记者|通讯员)[\s::]*[{HAN}]{{2,3}}报道$", inner):  # 通讯员李虹报道: a name after its role
@@ -374,6 +376,7 @@ def people(inner: str) -> tuple[list[str], list[str]]:
     correspondents: list[str] = []
     for role, names in re.findall(rf"({_BYLINE_ROLES})[\s::/]*((?:(?!{_BYLINE_ROLES}|(?:{CREDIT_ROLES})[::/|丨])[^()()】\]])*)", inner):
         target = reporters if role == "记者" else correspondents if role == "通讯员" else []  # 实习生 …: not kept
+        names = _NAME_THEN_ROLE.sub(lambda m: m.group(1) if m.group(2) == "文" else "", names)  # 唐欣新/文 谭媛/图
         names = [_WORK_SUFFIX.sub("", n) if len(n) > 3 else n for n in split_names(names)]
         target += [half for n in names if 2 <= len(n) <= 8 for half in _glued_pair(n)]
     return reporters, correspondents
@@ -384,6 +387,9 @@ def people(inner: str) -> tuple[list[str], list[str]]:
 _ROLE_PREFIX = re.compile(rf"(?:{ROLE_PREFIXES})+(?=记者|通讯员)")
 _BYLINE_ROLES = "记者|通讯员|实习生|摄影|摄像"
 _WORK_SUFFIX = re.compile(r"(?:报道|摄影|摄|供图)+$")  # 周茜报道摄影 → 周茜
+# A name with its work after a slash (唐欣新/文 谭媛/图): the writer stays, a photographer's
+# or a video's maker goes.
+_NAME_THEN_ROLE = re.compile(rf"([{HAN}]{{2,4}})\s*/\s*(文|图|摄影?|视频)(?![{HAN}])")
 
 
 def find_dateline(text: str) -> Dateline | None:
@@ -899,7 +905,7 @@ def is_meta_line(text: str) -> bool:
 # ---------------------------------------------------------------- captions and headlines
 
 _CAPTION_CUE = re.compile(
-    r"(?:摄|供图|摄影)\)?(?:\s*\([^()]{1,10}\))?$|\(图[一二三四五六七八九十\d]{1,2}\)$|^图为|^(?:图|图片)[::]|▲|△|\((?:左|右|中|前|后)[一二三四五六七八九]?\)|现场。?$|合影(?:留念)?。?$|留影。?$|揭牌。?$|(?<!的)致辞。?$|(?<!的)致词。?$|(?<!的)讲话。?$|剪彩。?$|授牌。?$|授旗。?$"
+    r"(?:摄|供图|摄影)\)?(?:\s*\([^()]{1,10}\))?$|/\s*图源|\(图[一二三四五六七八九十\d]{1,2}\)$|^图为|^(?:图|图片)[::]|▲|△|\((?:左|右|中|前|后)[一二三四五六七八九]?\)|现场。?$|合影(?:留念)?。?$|留影。?$|揭牌。?$|(?<!的)致辞。?$|(?<!的)致词。?$|(?<!的)讲话。?$|剪彩。?$|授牌。?$|授旗。?$"
 )
 # A photo's source after its caption: (来源:附属第三医院), (图片来源:…).
 _PHOTO_SOURCE = re.compile(r"\s*\((?:图片)?来源[::]?[^()]{1,30}\)$")
