@@ -106,6 +106,8 @@ def extract_article(doc: Document, draft: ArticleDraft, index: int, today: dt.da
         target = reporters if role == "记者" else correspondents if role == "通讯员" else None
         if target is not None and name not in target:
             target.append(name)
+    if not reporters and not correspondents:  # a byline in parentheses inside the text
+        reporters, correspondents = p.parenthesised_bylines("\n".join(x for s in sections for x in s.paragraphs))
     published = _published(lines, draft.body_start, today)
     flags = {f for f in doc.quality_flags if f in _INHERITED}
     roles = {ln.role for ln in lines}

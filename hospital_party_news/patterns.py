@@ -265,6 +265,31 @@ def split_signature(text: str) -> tuple[str, list[tuple[str, str]]]:
     return text[: m.start()].rstrip(), [(m.group("role") or "作者", n) for n in split_names(m.group("names"))]
 
 
+# A byline in parentheses anywhere in the text, (湄洲日报记者 黄国清 通讯员 江雪婷) inside a
+# paragraph as well as closing it.
+_PARENTHESISED_BYLINE = re.compile(r"[((]([^()()]{0,24}?(?:记者|通讯员)[^()()]{1,40})[))]")
+
+
+def parenthesised_bylines(text: str) -> tuple[list[str], list[str]]:
+    """Reporters and correspondents named in parentheses anywhere in ``text``, names that
+    read as people's only: the last resort when no dateline, credit or signature names them.
+
+    >>> parenthesised_bylines("6月1日,城南医院开展义诊(城南日报记者 王明 通讯员 李华)。活动受到好评。")
+    (['王明'], ['李华'])
+    >>> parenthesised_bylines("党员们(含记者站工作人员)参加活动。")
+    ([], [])
+    """
+    from .enrich.people import is_person_name  # the name model lives with the people extractor
+
+    reporters: list[str] = []
+    correspondents: list[str] = []
+    for m in _PARENTHESISED_BYLINE.finditer(text):
+        found_reporters, found_correspondents = people(m.group(1))
+        reporters += [n for n in found_reporters if is_person_name(n) and n not in reporters]
+        correspondents += [n for n in found_correspondents if is_person_name(n) and n not in correspondents]
+    return reporters, correspondents
+
+
 # ---------------------------------------------------------------- datelines and bylines
 
 # Words before 记者/通讯员 that are part of the role, not a name (本报通讯员, 特约记者).

@@ -220,3 +220,15 @@ def test_a_byline_closing_the_article_signs_it_and_starts_nothing(tmp_path: Path
 def test_a_headline_broken_over_two_lines_is_one_title(tmp_path: Path) -> None:
     page = "中心医院党委开展\n“七一”主题党日活动\n7月1日,中心医院党委组织全体党员赴红色教育基地开展主题党日活动。\n"
     assert [a.title for a in articles_of(tmp_path, page)] == ["中心医院党委开展“七一”主题党日活动"]
+
+
+def test_a_byline_in_parentheses_inside_the_text_names_the_reporters(tmp_path: Path) -> None:
+    """The last resort for reporters: no dateline, credit line or closing signature names
+    them, but a byline in parentheses inside a paragraph does."""
+    text = (
+        "城南医院党支部开展送医下乡活动\n\n"
+        "6月1日,城南医院党支部组织党员医生赴幸福村开展义诊(城南日报记者 王明 通讯员 李华)。\n\n"
+        "活动中,党员医生为村民测量血压,讲解健康知识,受到村民好评。\n"
+    )
+    [article] = articles_of(tmp_path, text)
+    assert (article.reporters, article.correspondents) == (["王明"], ["李华"])
