@@ -114,6 +114,18 @@ _DISCLAIMER = re.compile(r"^[【\[]?(?:免责|版权|特别)?声明[】\]]?[::]"
 _BREADCRUMB = re.compile(r"^(?:[^\s>›<。,,\d][^\s>›<。,,]{0,11}\s*[>›]\s*)+[^\s>›<。,,\d][^\s>›<。,,]{0,11}(?:\s+(?:阅读|浏览|点击|访问|发布)\S*\s*\d[\d\s次-]*)?\s*$")
 
 
+# Where a page says where the reader is (当前位置: 首页 > …): the content area begins below.
+_LOCATION = re.compile(r"您?(?:当前|所在)?的?位置[::]|当前位置|首页\s*(?:>|->|»)")
+
+
+def is_location_line(text: str) -> bool:
+    """
+    >>> is_location_line("首页> 党群工作> 基层党建"), is_location_line("您现在的位置: 首页 > 新闻"), is_location_line("回到首页")
+    (True, True, False)
+    """
+    return bool(_LOCATION.search(text))
+
+
 def is_boilerplate(text: str) -> bool:
     """Site furniture: navigation, share and follow prompts, view counts, comment and
     related-reading blocks, footers, links, image placeholders, symbol-only lines.

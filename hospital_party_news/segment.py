@@ -820,6 +820,7 @@ def segment_document(doc: Document) -> Document:
     if doc.status != "ok":
         return doc
     lines = fixed_roles(doc.lines, doc.raw_text)
+    _above_location(lines)
     starts = article_starts(lines)
     bounds = list(zip(starts, [*starts[1:], len(lines)], strict=True))
     doc.lines = lines
@@ -830,6 +831,20 @@ def segment_document(doc: Document) -> Document:
             assign(ln, "outside_articles")
     _cut_inline_urls(doc)
     return doc
+
+
+def _above_location(lines: list[Line]) -> None:
+    """A page that says where the reader is (首页 > 党群工作 > 基层党建) starts its content
+    below that line: sentences above it are the site's own blurb (医院被授予“三级甲等…”),
+    and every open line above it goes with them."""
+    at = next((i for i, ln in enumerate(lines) if ln.role == "boilerplate" and p.is_location_line(ln.simplified)), None)
+    if at is None or not any(_open(ln) and p.is_prose(ln.simplified) for ln in lines[:at]):
+        return
+    if not any(_open(ln) and p.is_prose(ln.simplified) for ln in lines[at + 1 :]):
+        return  # nothing to read below it: a footer's, not the page's header
+    for ln in lines[:at]:
+        if _open(ln):
+            assign(ln, "above_location")
 
 
 def _cut_inline_urls(doc: Document) -> None:
