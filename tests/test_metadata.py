@@ -186,6 +186,14 @@ def test_a_short_name_in_running_text_counts_half_of_a_full_name(paragraph: str,
 
 
 @pytest.mark.parametrize(("paragraph", "province"), [
+    ("市中心医院党员赴都江堰市开展义诊。", "四川省"),  # 市中 (a district's short name) is no place in 市中心医院
+    ("广安门医院专家赴北京路社区义诊,随后到桐城市开展活动。", "安徽省"),  # 广安门, 北京路: a gate and a street
+])
+def test_places_named_inside_other_words_do_not_count(paragraph: str, province: str) -> None:
+    assert enrich_article(_article("无题", ["党员们开展活动。", paragraph])).province == province
+
+
+@pytest.mark.parametrize(("paragraph", "province"), [
     # Three places where the team went count 3 × 0.25 = 0.75: less than the home city's one.
     ("我院援疆医疗队在喀什地区、和田地区、阿克苏地区巡回义诊,队员来自广州市。", "广东省"),
     # Five count 1.25: the aided province still wins when the text is mostly about it (at 0.2
@@ -205,6 +213,7 @@ def test_places_an_aid_mission_went_to_count_a_quarter(paragraph: str, province:
     ("青岛和润堂健康体检中心、温州中西医结合医院和菏泽市立医院参加。", ["青岛和润堂健康体检中心", "温州中西医结合医院", "菏泽市立医院"]),
     ("成立医院党委,市民到医院就诊。", []),
     ("近日,第三中医院党委与第二附属医院党支部开展共建。", ["第三中医院", "第二附属医院"]),  # a city's hospitals by number
+    ("市中心医院党委与县中心医院开展共建。", ["市中心医院", "县中心医院"]),  # 市中心: the city's, not the district 市中区
     # a university's hospitals by its short name and a number; the short form joins the full name
     ("河北医大二院与哈医大六院结对,医大六院院长出席。", ["河北医大二院", "哈医大六院"]),
     ("山东大学第二医院(以下简称山大二院)党委开展活动,山大二院党员参加。", ["山东大学第二医院"]),

@@ -12,11 +12,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import accumulate
 from typing import Any
 
 from .tables import table_rows
 
 MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
+# What follows a place's short name when the name is a street's or a gate's (北京路社区, 广安门医院).
+STREET_WORDS = frozenset("路街门巷桥道")
 ALIASES = {"首都": "北京市"}  # names a division goes by that are not its own (保障首都人民健康, 首都医科大学)
 
 
@@ -120,6 +123,8 @@ def find_places(text: str, in_name: bool = False) -> list[Mention]:
     ['青海省', '海南州', '济宁市', '任城区']
     >>> [m.text for m in find_places("过端午 制香囊 送安康")]
     []
+    >>> [m.text for m in find_places("广安门医院与北京路社区卫生服务中心", in_name=True)]
+    []
     >>> [m.candidates[0].name for m in find_places("保障首都人民健康")]
     ['北京市']
     """
@@ -138,7 +143,23 @@ def whole_place(text: str) -> Mention | None:
 
 @lru_cache(maxsize=65536)  # institution names and jieba tokens recur: look each up once
 def _in_name(text: str) -> tuple[Mention, ...]:
-    return _scan(text, in_name=True)
+    """In a name a county's short name counts only as a word of it (萧山 in 萧山中医院, not
+    市中 in 市中心医院): its ends fall where the segmenter cuts the name.
+
+    >>> [m.text for m in _in_name("市中心医院")], [m.text for m in _in_name("萧山中医院")]
+    ([], ['萧山'])
+    """
+    found = _scan(text, in_name=True)
+    if not any(_county_short(m) for m in found):
+        return found
+    from .keywords import cut  # the segmenter lives with the keyword extractor
+
+    bounds = {0, *accumulate(len(token) for token in cut(text))}
+    return tuple(m for m in found if not _county_short(m) or (m.start in bounds and m.end in bounds))
+
+
+def _county_short(m: Mention) -> bool:
+    return m.short and all(d.level == "county" for d in m.candidates)
 
 
 @lru_cache(maxsize=1)
@@ -193,6 +214,8 @@ def mention_at(text: str, i: int, size: int, in_name: bool) -> Mention | None:
         return Mention(i, i + size, piece, full[piece], False)
     cands = short.get(piece)
     if not cands:
+        return None
+    if text[i + size : i + size + 1] in STREET_WORDS:  # 北京路, 广安门: a street or a gate named after a place
         return None
     levels = {d.level for d in cands}
     # 大新 (大新县) in 加大新项目: a county's short name is only trusted in a name

@@ -36,6 +36,7 @@ _NOT_INSIDE = {
     "全院", "时间", "号", "路", "大道", "街", "会后", "大会", "会议", "期间", "之际", "今年", "去年", "近日", "日前", "当天", "下午", "上午", "晚上",
 }
 _LEVEL_CHARS = set("省市县区州镇乡村旗盟")
+_AFTER_LEVEL = {"委", "中心"}  # what the segmenter glues to a level character in 市委, 市中心医院
 _LEVEL_WORDS = {"自治区", "自治州", "自治县", "自治旗"}  # 自治区人民医院: the region's own, as 省人民医院 is
 _START_TAGS = {"ns", "nt", "nz", "j", "eng"}
 _NATIONAL = {"国家"}  # 国家卫健委: the national body is a proper name
@@ -92,8 +93,8 @@ def _is_place(word: str) -> bool:
 
 
 def _starts(word: str, flag: str) -> bool:
-    if flag in _START_TAGS or word in _LEVEL_CHARS or word in _LEVEL_WORDS or (word[1:] == "委" and word[0] in _LEVEL_CHARS):
-        return True
+    if flag in _START_TAGS or word in _LEVEL_CHARS or word in _LEVEL_WORDS or (word[1:] in _AFTER_LEVEL and word[0] in _LEVEL_CHARS):
+        return True  # 市委, 市中心 (the segmenter's words for 市 + 委 / 中心, as in 市中心医院)
     if word in _NATIONAL or (len(word) >= 3 and word[-1] in _GRASSROOTS_LEVELS):  # 国家卫健委; 寿张镇卫生院
         return True
     found = find_places(word, in_name=True)
