@@ -121,11 +121,13 @@ _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
 # A line break escaped by a scraper that wrote a JSON string out as text (\n双方党支部…):
 # never a word of the text, unless Latin letters go on (C:\new).
 _ESCAPED_BREAK = re.compile(r"\\[nrt](?![A-Za-z])")
+# A Markdown image (![](/Files260/BeyondPic/….jpg)): where a picture stood, never text.
+_MARKDOWN_IMAGE = re.compile(r"!\[[^\]]{0,200}\]\([^()\s]{0,300}(?:\)|$)")  # or cut off at the line's end
 
 
 def strip_html(text: str) -> tuple[str, list[str]]:
-    """Remove inline HTML tags, a tag cut off at either end, entities, and line breaks a
-    scraper left escaped (a backslash and n).
+    """Remove inline HTML tags, a tag cut off at either end, entities, Markdown images,
+    and line breaks a scraper left escaped (a backslash and n).
 
     >>> strip_html('<b>感知患者心声。</b>播放&nbsp;视频<p class="ql-')
     ('感知患者心声。播放\\xa0视频', ['html_removed'])
@@ -133,8 +135,10 @@ def strip_html(text: str) -> tuple[str, list[str]]:
     ('', ['html_removed'])
     >>> strip_html(r'\\n双方党支部以党建为统领。\\n'), strip_html(r'C:\\new')
     (('双方党支部以党建为统领。', ['html_removed']), ('C:\\\\new', []))
+    >>> strip_html('![](/Files260/BeyondPic/2021-5/8/21.jpg)'), strip_html('![]()我市卫生系统开展活动'), strip_html('![34.jpg](/d/file/20')
+    (('', ['html_removed']), ('我市卫生系统开展活动', ['html_removed']), ('', ['html_removed']))
     """
-    new = _PARTIAL_TAG.sub("", _TAG.sub("", text))
+    new = _PARTIAL_TAG.sub("", _TAG.sub("", _MARKDOWN_IMAGE.sub("", text)))
     new = _ESCAPED_BREAK.sub("", _ENTITY.sub(lambda m: html.unescape(m.group()), new))
     return new, (["html_removed"] if new != text else [])
 

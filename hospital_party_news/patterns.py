@@ -60,7 +60,7 @@ _BOILERPLATE = re.compile(
     rf"|{_WELCOME}|您好,?欢迎|今天是[::]|^今天是|读完约|阅读时间|^本篇文章\d+字|^返\s*回(?:列表|首页)?$|^更多\s*>*$|相关话题|相关链接|推荐公告|系统登录|^新闻组图|^\S{{0,4}}(?:组图|图集)[::]?$"
     r"|^打开\S{0,10}(?:APP|客户端)|^打开\S{0,6}新闻\s*查看|查看精彩图片|下载\S{0,6}(?:APP|客户端)|APP内?(?:阅读|查看)"
     r"|关注(?:公众号|我们|微信)|公众号[::]?\s*关注|点击关注|点击(?:上方|下方|右上角)[^。]{0,30}关注|欢迎关注|友情链接|赞助链接|限时推广|广告|免责声明"
-    r"|copyright|©|版权所有|all rights reserved|icp备|icp证|公网安备|技术支持|联系电话|联系我们|网站支持|ipv6|推荐使用|分辨率|浏览器|主办单位|承办单位"
+    r"|copyright|©|版权所有|all rights reserved|produced by|powered by|发布系统|icp备|icp证|公网安备|技术支持|联系电话|联系我们|网站支持|ipv6|推荐使用|分辨率|浏览器|主办单位|承办单位"
     r"|^(?:[【\[]\s*[^】\]]{1,6}\s*[】\]]\s*){2,}$|^阅读原文$|^点个?在看|^点赞|往期(?:推荐|回顾|精彩)"
     # share and reaction buttons, app prompts, disclaimers, site footers, end marks
     r"|^[-—–\s]*分享[::]?[-—–\s]*$|^(?:立即|免费)?注册$|^(?:登录|登入)(?:\s*[|/]\s*注册)?$|在\S{0,6}(?:APP|客户端)内?打开|^打开\S{0,8}查看|^举报|^纠错$|【纠错】|^手机(?:看|版|阅读|浏览)"
@@ -126,6 +126,30 @@ def is_location_line(text: str) -> bool:
     return bool(_LOCATION.search(text))
 
 
+# A forum's anti-copy watermark: short runs of Latin letters, digits and symbols with no
+# Han character (* O& c$ |,J1 R(q6 @/ B,G0 f): at least a third of its characters are
+# symbols, and it has at least three of them and three Latin letters.
+_WATERMARK_SYMBOLS = re.compile(r"[&$@*;|'`\"\[\](){}_^~#%+=/,]")
+_WATERMARK_MIN_SYMBOLS = 3
+_WATERMARK_MIN_SHARE = 1 / 3
+_WATERMARK_MAX_CHARS = 40
+
+
+def _is_watermark(text: str) -> bool:
+    """
+    >>> [_is_watermark(t) for t in ["* O& c$ |,J1 R(q6 @/ B,G0 f", "`,y' L)K' e", "5 x1 w' o)`)`% B& p"]]
+    [True, True, True]
+    >>> [_is_watermark(t) for t in ["Produced By Example CMS", "A+ A-", "(1) 2021/5/8", "a&b"]]
+    [False, False, False, False]
+    """
+    if re.search(rf"[{HAN}]", text) or len(text.split()) < 2 or len(text) > _WATERMARK_MAX_CHARS:
+        return False
+    visible = re.sub(r"\s", "", text)
+    symbols = len(_WATERMARK_SYMBOLS.findall(visible))
+    mixed = len(re.findall(r"[A-Za-z]", visible)) >= _WATERMARK_MIN_SYMBOLS  # letters among the symbols, not a date
+    return mixed and symbols >= _WATERMARK_MIN_SYMBOLS and symbols >= _WATERMARK_MIN_SHARE * len(visible)
+
+
 def is_boilerplate(text: str) -> bool:
     """Site furniture: navigation, share and follow prompts, view counts, comment and
     related-reading blocks, footers, links, image placeholders, symbol-only lines.
@@ -150,7 +174,7 @@ def is_boilerplate(text: str) -> bool:
     t = text.strip()
     if not re.search(rf"[{HAN}A-Za-z0-9]", t):
         return True
-    if _PLACEHOLDER.match(t) or t in _SEARCH_LABELS or _CODE.match(t):
+    if _PLACEHOLDER.match(t) or t in _SEARCH_LABELS or _CODE.match(t) or _is_watermark(t):
         return True
     if _TRUNCATED_LINK.match(t) and visible_len(t) <= rules.LIMITS.short_line_max_chars:
         return True
