@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from . import rules
 from .chars import HAN, URL
@@ -642,6 +642,7 @@ _LIST_MARKER = re.compile(r"^\s*(?:[•·●○◆◇■□▪▸▶►\-*|]\s*)
 _TABLE_END = re.compile(r"(?:\s*\|)+\s*$")
 
 
+@lru_cache(maxsize=8192)  # every rule asks it of the same line: a pure function of the text
 def strip_list_marker(text: str) -> str:
     """A line without the list marker before it (or the cell bars of a table row).
 
