@@ -1151,6 +1151,16 @@ def has_heading_shape(text: str) -> bool:
             and max(map(len, parts)) - min(map(len, parts)) <= limits.phrase_length_spread)
 
 
+def opens_with_bracket_rubric(title: str) -> bool:
+    """Whether the headline's rubric is in 【】 (taken off the title) rather than before a
+    bar (kept in it, as readers and the evaluation pages write the headline).
+
+    >>> opens_with_bracket_rubric("【党日style】新意!"), opens_with_bracket_rubric("我为群众办实事 | 肿瘤医院用心用情")
+    (True, False)
+    """
+    return bool(re.match(r"^\s*[【\[]", title))
+
+
 def split_rubric(title: str) -> tuple[str | None, str]:
     """A leading 【rubric】 or ``rubric | `` taken off a headline.
 
@@ -1170,21 +1180,26 @@ def split_rubric(title: str) -> tuple[str | None, str]:
 # An underscore never stands in a Chinese headline; after a dash or a bar the name must
 # read as a site's (…网, …医院, …卫健委).
 _SITE_AFTER_UNDERSCORE = re.compile(r"^(?P<title>.{4,}?)\s*_\s*[^。!?,]{2,30}$")
-_SITE_AFTER_BAR = re.compile(
-    r"^(?P<title>.{4,}?)\s*(?:\s[-–]\s|[|丨])\s*[^。!?,|丨]{2,20}?(?:网|网站|官网|门户|医院|卫生院|中心|委员会|卫健委|卫健局|政府|日报|晚报|频道|平台)$"
-)
+_SITE_ENDINGS = "网|网站|官网|门户|医院|卫生院|中心|委员会|卫健委|卫健局|政府|日报|晚报|频道|平台"
+_SITE_AFTER_BAR = re.compile(rf"^(?P<title>.{{4,}}?)\s*(?:\s[-–]\s|[|丨])\s*[^。!?,|丨]{{2,20}}?(?:{_SITE_ENDINGS})$")
+# …and before it, as some sites print their name first (全国党媒信息公共平台|下乡义诊送健康).
+_SITE_BEFORE_BAR = re.compile(rf"^\s*[^。!?,|丨]{{2,20}}?(?:{_SITE_ENDINGS})\s*[|丨]\s*(?P<title>.{{4,}})$")
 
 
 def strip_site_name(title: str) -> str:
-    """A headline without the site's name glued after it.
+    """A headline without the site's name glued after it, or before it past a bar (as
+    often as the page repeats it).
 
     >>> strip_site_name("市中医院召开党风廉政建设工作会议_市中医院")
     '市中医院召开党风廉政建设工作会议'
     >>> strip_site_name("医院开展义诊活动 - 健康山东网"), strip_site_name("党建引领 | 医院开展义诊")
     ('医院开展义诊活动', '党建引领 | 医院开展义诊')
+    >>> strip_site_name("党媒公共平台 | 党媒公共平台|下乡义诊送健康 真情服务暖人心")
+    '下乡义诊送健康 真情服务暖人心'
     """
-    m = _SITE_AFTER_UNDERSCORE.match(title) or _SITE_AFTER_BAR.match(title)
-    return m.group("title").strip() if m else title
+    while m := (_SITE_AFTER_UNDERSCORE.match(title) or _SITE_AFTER_BAR.match(title) or _SITE_BEFORE_BAR.match(title)):
+        title = m.group("title").strip()
+    return title
 
 
 # Where a byline glued after a headline may begin, past a space: …开展慢病随访 记者 王明

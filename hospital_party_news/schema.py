@@ -12,7 +12,7 @@ from typing import Any
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "1.3.0"
+SCHEMA_VERSION = "2.0.0"
 
 # Declarative checks a column may carry; ``validate.py`` turns them into Pandera checks.
 #   unique      no two rows share the value
@@ -75,10 +75,10 @@ ARTICLES = Config(
         Column("article_id", S, False, "Unique, deterministic id: `<document_id>-<article_index, 3 digits>`; stable when other raw files are added or removed.", ("unique", "non_empty"), True),
         Column("document_id", S, False, "The raw file's id (its stem at the top level; rule in `documents`).", ("non_empty",), True),
         Column("article_index", I32, False, "0-based order of the article within its document.", ("ge0",), True),
-        Column("title", S, True, "Headline in simplified script, without a leading 【…】 rubric or the part after ——; null when the source has no headline (never invented from the body).", ("non_empty", *SIMPLE), True),
+        Column("title", S, True, "Headline in simplified script, without a leading 【…】 rubric or the part after ——; a rubric before a bar (我为群众办实事 | …, 健康中国山西行动丨…) stays in it, as the headline is printed; null when the source has no headline (never invented from the body).", ("non_empty", *SIMPLE), True),
         Column("title_original", S, True, "`title` in the source's script.", ("non_empty", "nfc")),
         Column("subtitle", S, True, "Second headline line, or the part of the headline after ——, simplified.", ("non_empty", *SIMPLE), True),
-        Column("column", S, True, "Rubric: the text of a leading 【…】 or the part before ` | ` in the headline, simplified.", ("non_empty", *SIMPLE), True),
+        Column("column", S, True, "Rubric: the text of a leading 【…】 or the part before a bar (` | `, `丨`) in the headline, simplified (the latter also stays in `title`).", ("non_empty", *SIMPLE), True),
         Column("text", S, False, "Article body in simplified script, paragraphs joined by `\\n`, sub-headings on their own lines. No title, rubric, dateline lead-in, photo captions, credit lines, site boilerplate, pinyin annotations or garbled runs.", ("non_empty", *SIMPLE), True),
         Column("text_original", S, False, "The same body in the source's script, cleaned the same way.", ("non_empty", "nfc"), True),
         Column("script", S, False, "Script of the source: `simplified` or `traditional`.", ("one_of:simplified|traditional",), True),

@@ -232,3 +232,14 @@ def test_a_byline_in_parentheses_inside_the_text_names_the_reporters(tmp_path: P
     )
     [article] = articles_of(tmp_path, text)
     assert (article.reporters, article.correspondents) == (["王明"], ["李华"])
+
+
+@pytest.mark.parametrize(("headline", "title", "column"), [
+    ("健康中国城南行动丨城南医院赴幸福村慰问调研", "健康中国城南行动丨城南医院赴幸福村慰问调研", "健康中国城南行动"),  # a rubric before a bar stays
+    ("【主题党日】城南医院赴幸福村慰问调研", "城南医院赴幸福村慰问调研", "主题党日"),  # a 【】 rubric goes
+    ("城南党媒信息公共平台|城南医院赴幸福村慰问调研", "城南医院赴幸福村慰问调研", None),  # a site's name before a bar goes
+])
+def test_rubrics_and_site_names_around_a_headline(tmp_path: Path, headline: str, title: str, column: str | None) -> None:
+    text = f"{headline}\n\n6月1日,城南医院党支部赴幸福村开展慰问调研,为村民送去慰问品。\n\n党员们表示,将继续为群众办实事。\n"
+    [article] = articles_of(tmp_path, text)
+    assert (article.title, article.column) == (title, column)
