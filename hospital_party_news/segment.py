@@ -252,9 +252,15 @@ def _headline_block_start(lines: list[Line], dateline: int) -> int:
     return j + 1
 
 
+# A feature story's headline carries its subject after a dash (——记中共…支部的党员们): such a
+# line between paragraphs begins the next article, whatever the gap above it.
+_FEATURE_SUBTITLE = re.compile(r"\S\s*——\s*记\S{2,}")
+
+
 def _gap_starts(lines: list[Line]) -> list[int]:
-    """Headlines after a wider gap than the page's usual paragraph gap, or right after a
-    paragraph that closes with a signature like (行政一支部)."""
+    """Headlines after a wider gap than the page's usual paragraph gap (or a feature's
+    headline, …——记…, after any gap), or right after a paragraph that closes with a
+    signature like (行政一支部)."""
     content = [i for i, ln in enumerate(lines) if _open(ln)]
     gaps = [lines[i].blank_before for i in content[1:]]
     usual = statistics.median(gaps) if gaps else 0
@@ -276,7 +282,8 @@ def _gap_starts(lines: list[Line]) -> list[int]:
             continue
         if not (p.is_prose(nxt.simplified) or p.visible_len(nxt.simplified) > rules.LIMITS.short_line_max_chars):
             continue
-        wide = ln.blank_before > usual  # wider than the page's usual gap between paragraphs
+        # wider than the page's usual gap between paragraphs, or a feature's headline (…——记…的党员们)
+        wide = ln.blank_before > usual or bool(_FEATURE_SUBTITLE.search(ln.simplified))
         signed = _open(prev) and bool(p.split_signature(prev.simplified)[1])
         after_prose = prev.role != UNDECIDED or _ends(prev.simplified)
         if ((wide and after_prose) or signed) and not _about_text_above(lines, content, k):
