@@ -608,15 +608,22 @@ def split_signed_date(text: str) -> int:
     2020-02-28``; cleaning has removed the space between Han characters and digits),
     else 0.
 
+    The date may also come first (``2021-03-08合肥普瑞眼科医院党支部``): then the line is
+    one too, and the answer is where the unit begins.
+
     >>> split_signed_date("第二党支部2020-02-28"), split_signed_date("党员风采 2020-02-28")
     (5, 0)
+    >>> split_signed_date("2021-03-08城南眼科医院党支部"), split_signed_date("2021-03-08城南医院开展义诊")
+    (10, 0)
     """
     for pattern in DATE_PATTERNS:
         for m in pattern.finditer(text):
-            head = text[: m.start()].strip()
+            head, tail = text[: m.start()].strip(), text[m.end() :].strip()
             if head and visible_len(head) <= rules.LIMITS.signer_max_chars and SIGNING_UNIT.search(head) \
                     and is_date_line(text[m.start() :]):
                 return m.start()
+            if not head and tail and visible_len(tail) <= rules.LIMITS.signer_max_chars and SIGNING_UNIT.search(tail):
+                return m.end()
     return 0
 
 
