@@ -1158,6 +1158,20 @@ def has_heading_shape(text: str) -> bool:
             and max(map(len, parts)) - min(map(len, parts)) <= limits.phrase_length_spread)
 
 
+def is_labelled_heading(text: str) -> bool:
+    """A line led by a label in 【】 that is not a sentence (【开幕定调】锚定党建引领,扛起健康担当):
+    between paragraphs, a heading, as a colon-led label is. (Above the text the same shape
+    is a headline with its rubric: the header's rules decide it.)
+
+    >>> is_labelled_heading("【开幕定调】锚定党建引领,扛起健康担当"), is_labelled_heading("【连网】3月5日是学雷锋纪念日。")
+    (True, False)
+    """
+    t = text.strip()
+    limits = rules.LIMITS
+    return (bool(re.match(rf"^[【\[][^】\]]{{1,{limits.rubric_max_chars}}}[】\]]\S", t)) and not is_prose(t)
+            and visible_len(t) <= limits.colon_heading_max_chars)
+
+
 def opens_with_bracket_rubric(title: str) -> bool:
     """Whether the headline's rubric is in 【】 (taken off the title) rather than before a
     bar (kept in it, as readers and the evaluation pages write the headline).

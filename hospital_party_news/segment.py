@@ -792,7 +792,7 @@ def _resolve_candidates(content: list[Line], kinds: list[str], before_furniture:
         s = content[h].simplified
         if h in names:
             kinds[h] = "name_label"
-        elif h in short and (company or p.has_heading_shape(s)):
+        elif h in short and (company or p.has_heading_shape(s) or p.is_labelled_heading(s)):
             kinds[h] = "heading"
         else:
             kinds[h] = "lone_short_line" if _short_enough(s) else "long_unpunctuated_line"
