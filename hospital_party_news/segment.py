@@ -477,16 +477,19 @@ def _kicker(lines: list[Line], title: int) -> int | None:
     """In a newspaper article (one with a dateline), the line right above the chosen
     headline (at most one blank line between) when it is itself a headline sharing words
     with the text: the first line of a two-line headline (引题); likewise on any page
-    when the chosen line opens with a dash (——副题). Elsewhere on web pages the line above
-    a headline is a column or site name far more often."""
+    when the chosen line opens with a dash (——副题), whatever the gaps and with furniture
+    and the date line between. Elsewhere on web pages the line above a headline is a
+    column or site name far more often."""
     continued = lines[title].simplified.lstrip().startswith(("—", "--", "-"))  # ——副题 continues a headline
-    if not (continued or any(ln.role == "dateline" for ln in lines)) or lines[title].blank_before > 1:
+    # A ——副题 says it continues the headline above it, however wide the gaps between them.
+    gap_ok = (lambda _ln: True) if continued else (lambda ln: ln.blank_before <= 1)
+    if not (continued or any(ln.role == "dateline" for ln in lines)) or not gap_ok(lines[title]):
         return None
     above = title - 1
     while above >= 0 and not _open(lines[above]):
         # furniture may stand between the two lines; before a ——副题, the date line too
         allowed = ("boilerplate", "date") if continued else ("boilerplate",)
-        if lines[above].role not in allowed or lines[above].blank_before > 1:
+        if lines[above].role not in allowed or not gap_ok(lines[above]):
             return None
         above -= 1
     if above < 0:
