@@ -198,7 +198,24 @@ def article_starts(lines: list[Line]) -> list[int]:
     if len(datelines) >= 2:
         starts |= {_headline_block_start(lines, i) for i in datelines[1:]}
     starts |= set(_gap_starts(lines))
+    starts |= set(_dated_entries(lines))
     return sorted(starts)
+
+
+def _dated_entries(lines: list[Line]) -> list[int]:
+    """A list page's entries (2018-10-25 / 开发区王汝德副部长来我院指导支部工作 / its first
+    paragraph, again and again): where a date line is followed by a headline and then a
+    sentence (or a teaser cut short) at least ``list_entries_min`` times, each such date
+    line begins an article."""
+    content = [i for i, ln in enumerate(lines) if ln.role != "blank"]
+    entries = []
+    for k, i in enumerate(content[:-2]):
+        head, text = lines[content[k + 1]], lines[content[k + 2]]
+        if (lines[i].role == "date" and _open(head) and text.role != "date" and p.is_headline(head.simplified)
+                and not p.is_prose(head.simplified)
+                and (p.is_prose(text.simplified) or p.visible_len(text.simplified) > rules.LIMITS.short_line_max_chars)):
+            entries.append(i)
+    return entries if len(entries) >= rules.LIMITS.list_entries_min else []
 
 
 def _follows_dateline(lines: list[Line], i: int) -> bool:
