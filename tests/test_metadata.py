@@ -180,6 +180,7 @@ def test_rules_on_a_layout_of_our_own() -> None:
     ("党员们迎着朝阳出发,抵达芜湖市湾沚区。", "安徽省"),  # 朝阳 may be a word: half of 芜湖市
     ("党员们赴西安、西安交流后抵达芜湖市。", "陕西省"),  # two short names weigh one full name; the first wins the tie
     ("党员们赴西安参观学习。", "陕西省"),  # 西安 alone: the city 西安市, not the districts 西安区
+    ("党员们走进恩施州大峡谷景区。", "湖北省"),  # 恩施州: a prefecture's short name with its level, whatever jieba's tag
 ])
 def test_a_short_name_in_running_text_counts_half_of_a_full_name(paragraph: str, province: str) -> None:
     assert enrich_article(_article("无题", [paragraph])).province == province

@@ -18,6 +18,7 @@ from typing import Any
 from .tables import table_rows
 
 MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
+_PREFECTURE_LEVELS = "州盟"  # 恩施州, 兴安盟: short names that keep their level
 # What follows a place's short name when the name is a street's or a gate's (北京路社区, 广安门医院).
 STREET_WORDS = frozenset("路街门巷桥道")
 ALIASES = {"首都": "北京市"}  # names a division goes by that are not its own (保障首都人民健康, 首都医科大学)
@@ -62,11 +63,17 @@ def _word_first(piece: str, tags: dict[str, str]) -> bool:
     和平, 大同): a word first, so it does not count as a place in running text. Looked up
     in the tag table itself (a set of the 300,000 such words cost 0.17 s to make per build).
 
+    A short name with its level still on (恩施州, 兴安盟: an autonomous prefecture or a
+    league, as texts abbreviate them) is never a word, whatever the tag (恩施州 is tagged a
+    person's name).
+
     >>> _word_first("安康", {"安康": "nr"}), _word_first("济宁", {"济宁": "ns"}), _word_first("济宁", {})
     (True, False, False)
+    >>> _word_first("恩施州", {"恩施州": "nr"})
+    False
     """
     tag = tags.get(piece)
-    return tag is not None and not tag.startswith("ns")
+    return tag is not None and not tag.startswith("ns") and piece[-1] not in _PREFECTURE_LEVELS
 
 
 @cache
