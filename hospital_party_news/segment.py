@@ -207,7 +207,7 @@ def _dated_entries(lines: list[Line]) -> list[int]:
     paragraph, again and again): where a date line is followed by a headline and then a
     sentence (or a teaser cut short) at least ``list_entries_min`` times, each such date
     line begins an article."""
-    content = [i for i, ln in enumerate(lines) if ln.role != "blank"]
+    content = [i for i, ln in enumerate(lines) if ln.rule != "blank"]  # lines emptied by cleaning do not count
     entries = []
     for k, i in enumerate(content[:-2]):
         head, text = lines[content[k + 1]], lines[content[k + 2]]
