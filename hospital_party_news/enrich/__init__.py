@@ -82,20 +82,21 @@ def dateline_places(dateline: str) -> list[Mention]:
     """
     dateline = _BYLINES.sub("", dateline)
     bounds = {0, *accumulate(len(token) for token in cut(dateline))}
-    return [m for m in find_places(dateline, in_name=True)
+    return [m for m in find_places(dateline, in_name=True, whole_words=False)
             if not m.short or (m.start in bounds and (m.end in bounds or dateline[m.end : m.end + 1] in _DATELINE_WORD_ENDS
                                                        or dateline[m.end : m.end + 1].isdigit()))]
 
 
-# In an institution's name a county's short name may be a word (解放 in 解放军总医院海南医院):
-# it counts this much of a province's or a prefecture's name.
+# In an institution's name a county's short name may be a word (解放 in 解放军总医院海南医院,
+# when the segmenter does not keep 解放军 whole): it counts this much of a province's or a
+# prefecture's name.
 COUNTY_SHORT_NAME_IN_NAME_WEIGHT = 0.5
 
 
 def _in_name_weight(m: Mention) -> float:
     """
-    >>> [(m.text, _in_name_weight(m)) for m in find_places("解放军总医院海南医院", in_name=True)]
-    [('解放', 0.5), ('海南', 1.0)]
+    >>> [(m.text, _in_name_weight(m)) for m in find_places("萧山中医院海南分院", in_name=True)]
+    [('萧山', 0.5), ('海南', 1.0)]
     """
     county_only = m.short and all(d.level == "county" for d in m.candidates)
     return COUNTY_SHORT_NAME_IN_NAME_WEIGHT if county_only else 1.0

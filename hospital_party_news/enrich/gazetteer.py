@@ -122,9 +122,10 @@ def highest_level(found: tuple[Division, ...]) -> tuple[Division, ...]:
     return tuple(d for d in found if LEVELS.index(d.level) == top)
 
 
-def find_places(text: str, in_name: bool = False) -> list[Mention]:
+def find_places(text: str, in_name: bool = False, whole_words: bool = True) -> list[Mention]:
     """Division names in ``text``, longest match first, left to right. ``in_name``: the
-    text is an institution's name, where every short name counts.
+    text is an institution's name, where every short name counts (a county's only as a
+    word of it, unless ``whole_words`` is off: a dateline checks its own boundaries).
 
     >>> [m.text for m in find_places("青海省海南州人民医院赴济宁市任城区")]
     ['青海省', '海南州', '济宁市', '任城区']
@@ -135,7 +136,9 @@ def find_places(text: str, in_name: bool = False) -> list[Mention]:
     >>> [m.candidates[0].name for m in find_places("保障首都人民健康")]
     ['北京市']
     """
-    return list(_in_name(text) if in_name else _scan(text, in_name=False))
+    if not in_name:
+        return list(_scan(text, in_name=False))
+    return list(_in_name(text) if whole_words else _scan(text, in_name=True))
 
 
 def whole_place(text: str) -> Mention | None:
