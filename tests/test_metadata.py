@@ -215,6 +215,7 @@ def test_places_an_aid_mission_went_to_count_a_quarter(paragraph: str, province:
     ("成立医院党委,市民到医院就诊。", []),
     ("近日,第三中医院党委与第二附属医院党支部开展共建。", ["第三中医院", "第二附属医院"]),  # a city's hospitals by number
     ("市中心医院党委与县中心医院开展共建。", ["市中心医院", "县中心医院"]),  # 市中心: the city's, not the district 市中区
+    ("中共城南市第一医院委员会召开大会,中国共产党城南县中医医院委员会参加。", ["城南市第一医院", "城南县中医医院"]),  # the committee's hospital
     # a university's hospitals by its short name and a number; the short form joins the full name
     ("河北医大二院与哈医大六院结对,医大六院院长出席。", ["河北医大二院", "哈医大六院"]),
     ("山东大学第二医院(以下简称山大二院)党委开展活动,山大二院党员参加。", ["山东大学第二医院"]),

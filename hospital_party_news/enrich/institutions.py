@@ -84,10 +84,12 @@ def mentions(text: str) -> list[Name]:
     ['市医学检验中心', '省卫生厅']
     >>> [m.text for m in mentions("北医三院党委组织专家赴崇礼,与四川大学华西医院专家会合")]
     ['北医三院', '四川大学华西医院']
+    >>> [m.text for m in mentions("中共城南市第一医院委员会召开大会")]
+    ['城南市第一医院']
     >>> [m.text for m in mentions("指导组对哈医大六院开展指导,医大六院院长汇报")]
     ['哈医大六院', '医大六院']
     """
-    found = [name_ending_at(text, m.start(), m.end()) for m in HEAD.finditer(text)]
+    found = [_without_party(name_ending_at(text, m.start(), m.end())) for m in HEAD.finditer(text)]
     found = [n for n in found if n.text not in HEADS]  # a bare 医院 names nothing
     # Well-known short names without a head noun of their own (北医三院, 兰大二院): named as they stand.
     found += [Name(m.group(), m.start(), m.end(), True) for m in _known_names().finditer(text)]
@@ -98,6 +100,23 @@ def mentions(text: str) -> list[Name]:
             inside.add(id(n))
         reach = max(reach, n.end)
     return sorted((n for n in found if id(n) not in inside), key=lambda n: n.start)
+
+
+# The Party's name before an institution's, as its committee is named (中共齐齐哈尔市第一医院委员会):
+# the institution is the hospital.
+_PARTY_PREFIX = re.compile(r"^(?:中国共产党|中共)")
+_MIN_NAME_AFTER_PARTY = 4  # characters: 中共医院 is no hospital's name
+
+
+def _without_party(name: Name) -> Name:
+    """
+    >>> _without_party(Name("中共齐齐哈尔市第一医院", 0, 11, True)).text, _without_party(Name("中共医院", 0, 4, True)).text
+    ('齐齐哈尔市第一医院', '中共医院')
+    """
+    m = _PARTY_PREFIX.match(name.text)
+    if m is None or len(name.text) - m.end() < _MIN_NAME_AFTER_PARTY:
+        return name
+    return Name(name.text[m.end() :], name.start + m.end(), name.end, name.proper)
 
 
 def _is_subsequence(short: str, long: str) -> bool:
