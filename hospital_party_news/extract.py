@@ -23,10 +23,7 @@ def _headline(lines: list[Line]) -> tuple[str | None, str | None, str | None, st
         return None, None, None, None
     # a headline broken over two lines comes back whole
     text = title_line.text + "".join(ln.text.strip() for ln in lines if ln.rule == "headline_continued")
-    headline = p.strip_site_name(text)
-    column, rest = p.split_rubric(headline)
-    if column is not None and not p.opens_with_bracket_rubric(headline):
-        rest = headline.strip()  # 健康中国山西行动丨山西医科大学…: a rubric before a bar stays in the headline
+    column, rest = p.split_rubric(p.strip_site_name(text))
     main, sub = p.split_subtitle(rest)
     second = [ln.text for ln in lines if ln.role == "subtitle"]
     subtitle = " ".join(x for x in [sub, *second] if x) or None

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from . import rules
-from .chars import HAN, URL
+from .chars import HAN, HAN_CHAR, URL
 from .dates import DATE_PATTERNS, YEAR, parse_date
 
 TERMINAL = "。!?!?…;;"
@@ -52,8 +52,11 @@ def is_prose(text: str) -> bool:
 
 # A welcome banner's greeting (欢迎访问…), furniture wherever it stands.
 _WELCOME = r"欢迎(?:光临|访问|来到|您)"
+# Where a page says where the reader is (当前位置: 首页 > …): furniture, and the content
+# area begins below it (``is_location_line``).
+_LOCATION = r"您?(?:当前|所在)?的?位置[::]|当前位置|首页\s*(?:>|->|»|/)"
 _BOILERPLATE = re.compile(
-    r"(您?(?:当前|所在)?的?位置[::]|当前位置|首页\s*(?:>|->|»|/)|>>|->|»"
+    rf"({_LOCATION}|>>|->|»"
     r"|分享到|分享至|扫一扫|扫码|微信扫|长按(?:识别|二维码)|二维码|打印本页|关闭窗口|返回顶部|收藏本|字号[::]|【字体|字体[::]"
     r"|网友评论|全部评论|查看更多评论|发表评论|我要评论|热榜|^\W{0,3}(?:相关推荐|相关文章|相关阅读|相关新闻|延伸阅读|推荐阅读|猜你喜欢|热门文章)|上一篇|下一篇|上一版|下一版|版面导航"
     r"|热线[::]|电话[::]|^[\d\-—()() ]{7,}$|原创文章|转载请|(?:不得|禁止|严禁)(?:转载|复制)|^请输入验证码|^看不清[,,]?换一张"
@@ -114,8 +117,7 @@ _DISCLAIMER = re.compile(r"^[【\[]?(?:免责|版权|特别)?声明[】\]]?[::]"
 _BREADCRUMB = re.compile(r"^(?:[^\s>›<。,,\d][^\s>›<。,,]{0,11}\s*[>›]\s*)+[^\s>›<。,,\d][^\s>›<。,,]{0,11}(?:\s+(?:阅读|浏览|点击|访问|发布)\S*\s*\d[\d\s次-]*)?\s*$")
 
 
-# Where a page says where the reader is (当前位置: 首页 > …): the content area begins below.
-_LOCATION = re.compile(r"您?(?:当前|所在)?的?位置[::]|当前位置|首页\s*(?:>|->|»)")
+_LOCATION_LINE = re.compile(_LOCATION)
 
 
 def is_location_line(text: str) -> bool:
@@ -123,7 +125,7 @@ def is_location_line(text: str) -> bool:
     >>> is_location_line("首页> 党群工作> 基层党建"), is_location_line("您现在的位置: 首页 > 新闻"), is_location_line("回到首页")
     (True, True, False)
     """
-    return bool(_LOCATION.search(text))
+    return bool(_LOCATION_LINE.search(text))
 
 
 # A forum's anti-copy watermark: short runs of Latin letters, digits and symbols with no
@@ -142,7 +144,7 @@ def _is_watermark(text: str) -> bool:
     >>> [_is_watermark(t) for t in ["Produced By Example CMS", "A+ A-", "(1) 2021/5/8", "a&b"]]
     [False, False, False, False]
     """
-    if re.search(rf"[{HAN}]", text) or len(text.split()) < 2 or len(text) > _WATERMARK_MAX_CHARS:
+    if HAN_CHAR.search(text) or len(text.split()) < 2 or len(text) > _WATERMARK_MAX_CHARS:
         return False
     visible = re.sub(r"\s", "", text)
     symbols = len(_WATERMARK_SYMBOLS.findall(visible))
@@ -1174,28 +1176,19 @@ def is_labelled_heading(text: str) -> bool:
             and visible_len(t) <= limits.colon_heading_max_chars)
 
 
-def opens_with_bracket_rubric(title: str) -> bool:
-    """Whether the headline's rubric is in 【】 (taken off the title) rather than before a
-    bar (kept in it, as readers and the evaluation pages write the headline).
-
-    >>> opens_with_bracket_rubric("【党日style】新意!"), opens_with_bracket_rubric("我为群众办实事 | 肿瘤医院用心用情")
-    (True, False)
-    """
-    return bool(re.match(r"^\s*[【\[]", title))
-
-
 def split_rubric(title: str) -> tuple[str | None, str]:
-    """A leading 【rubric】 or ``rubric | `` taken off a headline.
+    """A headline's rubric and its title: a leading 【rubric】 is taken off the title; a
+    ``rubric | `` stays in it, as readers and the evaluation pages write the headline.
 
     >>> split_rubric("【党日style】新意!这四家医院"), split_rubric("我为群众办实事 | 肿瘤医院用心用情")
-    (('党日style', '新意!这四家医院'), ('我为群众办实事', '肿瘤医院用心用情'))
+    (('党日style', '新意!这四家医院'), ('我为群众办实事', '我为群众办实事 | 肿瘤医院用心用情'))
     """
     m = re.match(rf"^\s*[【\[]([^】\]]{{1,{rules.LIMITS.rubric_max_chars}}})[】\]]\s*(.+)$", title)
     if m and not re.search("记者|通讯员", m.group(1)):
         return m.group(1).strip(), m.group(2).strip()
     m = re.match(r"^\s*([^|丨｜]{2,14}?)\s*[|丨｜]\s*(.{4,})$", title)
     if m and visible_len(m.group(1)) < visible_len(m.group(2)):
-        return m.group(1).strip(), m.group(2).strip()
+        return m.group(1).strip(), title.strip()
     return None, title.strip()
 
 

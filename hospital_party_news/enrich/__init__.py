@@ -8,16 +8,15 @@ Every extractor is a pure function of text in its own module; this one composes 
 from __future__ import annotations
 
 import re
-from itertools import accumulate
 
 from ..chars import HAN
 from ..records import Article, Document, Metadata, Place
 from .activities import activity_types
 from .campaigns import find_campaigns
 from .dates import article_year, event_dates
-from .gazetteer import MUNICIPALITIES, Location, Mention, find_places, highest_level, locate
+from .gazetteer import MUNICIPALITIES, Location, Mention, find_places, highest_level, is_county_short, locate, word_bounds
 from .institutions import Institution, institutions, known_province, self_reference
-from .keywords import cut, keywords
+from .keywords import keywords
 from .organizations import party_organizations
 from .people import people
 
@@ -81,7 +80,7 @@ def dateline_places(dateline: str) -> list[Mention]:
     (['济宁'], [])
     """
     dateline = _BYLINES.sub("", dateline)
-    bounds = {0, *accumulate(len(token) for token in cut(dateline))}
+    bounds = word_bounds(dateline)
     return [m for m in find_places(dateline, in_name=True, whole_words=False)
             if not m.short or (m.start in bounds and (m.end in bounds or dateline[m.end : m.end + 1] in _DATELINE_WORD_ENDS
                                                        or dateline[m.end : m.end + 1].isdigit()))]
@@ -98,8 +97,7 @@ def _in_name_weight(m: Mention) -> float:
     >>> [(m.text, _in_name_weight(m)) for m in find_places("萧山中医院海南分院", in_name=True)]
     [('萧山', 0.5), ('海南', 1.0)]
     """
-    county_only = m.short and all(d.level == "county" for d in m.candidates)
-    return COUNTY_SHORT_NAME_IN_NAME_WEIGHT if county_only else 1.0
+    return COUNTY_SHORT_NAME_IN_NAME_WEIGHT if is_county_short(m) else 1.0
 
 
 def _location(dateline: str | None, primary: str | None, mentions: list[tuple[Mention, float]], text: str = "") -> Location:
@@ -130,8 +128,19 @@ def _location(dateline: str | None, primary: str | None, mentions: list[tuple[Me
 # An aid mission names where the team went (援疆, 援鄂医疗队, 对口支援西藏): the page is the
 # sending hospital's. Places in the aided province count this much of their weight.
 AIDED_PROVINCE_WEIGHT = 0.25
-_AID_ABBREVIATIONS = {"疆": "新疆维吾尔自治区", "藏": "西藏自治区", "青": "青海省", "鄂": "湖北省", "汉": "湖北省",
-                      "黔": "贵州省", "滇": "云南省", "蒙": "内蒙古自治区", "宁": "宁夏回族自治区", "桂": "广西壮族自治区"}
+# The provinces' one-character abbreviations (沪, 鄂, 陇 …), as an ICP licence number starts
+# with one (沪ICP备14049724号) and an aid mission names where it went (援鄂, 援藏).
+PROVINCE_ABBREVIATIONS = {
+    "京": "北京市", "津": "天津市", "沪": "上海市", "渝": "重庆市", "冀": "河北省", "晋": "山西省", "蒙": "内蒙古自治区",
+    "辽": "辽宁省", "吉": "吉林省", "黑": "黑龙江省", "苏": "江苏省", "浙": "浙江省", "皖": "安徽省", "闽": "福建省",
+    "赣": "江西省", "鲁": "山东省", "豫": "河南省", "鄂": "湖北省", "湘": "湖南省", "粤": "广东省", "桂": "广西壮族自治区",
+    "琼": "海南省", "川": "四川省", "蜀": "四川省", "黔": "贵州省", "贵": "贵州省", "滇": "云南省", "云": "云南省",
+    "藏": "西藏自治区", "陕": "陕西省", "甘": "甘肃省", "陇": "甘肃省", "青": "青海省", "宁": "宁夏回族自治区",
+    "新": "新疆维吾尔自治区",
+}
+# The aid missions' own words: 援疆 (not 援新, which is 支援新冠 …), 援汉 (Wuhan's Hubei).
+_AID_ABBREVIATIONS = {k: PROVINCE_ABBREVIATIONS[k] for k in "藏青鄂黔滇蒙宁桂"} | {
+    "疆": PROVINCE_ABBREVIATIONS["新"], "汉": PROVINCE_ABBREVIATIONS["鄂"]}
 _AID = re.compile(rf"援([{''.join(_AID_ABBREVIATIONS)}])(?![{HAN}]?[院所])|对口(?:支援|帮扶)([{HAN}]{{2,12}})")
 
 
@@ -175,15 +184,6 @@ def _places(mentions: list[tuple[Mention, float]], province: str | None) -> list
 # 欢迎访问…医院, 地址:… the site's own address): for a hospital's own site, the hospital. Read only when the article, its
 # credits and captions name no place.
 _SITE_OWNER_CUE = re.compile(r"版权所有|版權所有|copyright|©|all rights reserved|icp备|公网安备|主办单位|主办[::]|欢迎(?:访问|光临|来到)|^\s*(?:医院)?地址[::]", re.IGNORECASE)
-# The province abbreviation an ICP licence number starts with (沪ICP备14049724号).
-ICP_PROVINCES = {
-    "京": "北京市", "津": "天津市", "沪": "上海市", "渝": "重庆市", "冀": "河北省", "晋": "山西省", "蒙": "内蒙古自治区",
-    "辽": "辽宁省", "吉": "吉林省", "黑": "黑龙江省", "苏": "江苏省", "浙": "浙江省", "皖": "安徽省", "闽": "福建省",
-    "赣": "江西省", "鲁": "山东省", "豫": "河南省", "鄂": "湖北省", "湘": "湖南省", "粤": "广东省", "桂": "广西壮族自治区",
-    "琼": "海南省", "川": "四川省", "蜀": "四川省", "黔": "贵州省", "贵": "贵州省", "滇": "云南省", "云": "云南省",
-    "藏": "西藏自治区", "陕": "陕西省", "甘": "甘肃省", "陇": "甘肃省", "青": "青海省", "宁": "宁夏回族自治区",
-    "新": "新疆维吾尔自治区",
-}
 _ICP = re.compile(rf"([{HAN}])\s*ICP\s*[备证]", re.IGNORECASE)
 
 
@@ -206,7 +206,7 @@ def site_owner(lines: list[str]) -> Location:
     found = locate([(m, 1.0) for t in owner for m in find_places(t, in_name=True)])
     if found.province:
         return found
-    icp = next((ICP_PROVINCES.get(m.group(1)) for t in owner for m in _ICP.finditer(t) if m.group(1) in ICP_PROVINCES), None)
+    icp = next((PROVINCE_ABBREVIATIONS.get(m.group(1)) for t in owner for m in _ICP.finditer(t) if m.group(1) in PROVINCE_ABBREVIATIONS), None)
     return Location(icp, icp if icp in MUNICIPALITIES else None)  # a municipality is its own city
 
 

@@ -160,16 +160,26 @@ def _in_name(text: str) -> tuple[Mention, ...]:
     ([], ['萧山'])
     """
     found = _scan(text, in_name=True)
-    if not any(_county_short(m) for m in found):
+    if not any(is_county_short(m) for m in found):
         return found
+    bounds = word_bounds(text)
+    return tuple(m for m in found if not is_county_short(m) or (m.start in bounds and m.end in bounds))
+
+
+def is_county_short(m: Mention) -> bool:
+    """A mention that is only a county's short name (萧山, 大新): a word as often as a place."""
+    return m.short and all(d.level == "county" for d in m.candidates)
+
+
+def word_bounds(text: str) -> set[int]:
+    """Where the segmenter's words of ``text`` begin and end.
+
+    >>> sorted(word_bounds("萧山中医院"))
+    [0, 2, 5]
+    """
     from .keywords import cut  # the segmenter lives with the keyword extractor
 
-    bounds = {0, *accumulate(len(token) for token in cut(text))}
-    return tuple(m for m in found if not _county_short(m) or (m.start in bounds and m.end in bounds))
-
-
-def _county_short(m: Mention) -> bool:
-    return m.short and all(d.level == "county" for d in m.candidates)
+    return {0, *accumulate(len(token) for token in cut(text))}
 
 
 @lru_cache(maxsize=1)
