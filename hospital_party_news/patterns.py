@@ -75,6 +75,7 @@ _BOILERPLATE = re.compile(
     r"|^(?:打印|关闭)(?:此页|本页|窗口)?$|[【\[]\s*大\s*中\s*小\s*[】\]]|^A\s*\+\s*A\s*-$|^查看:?\s*\d+\s*次?$|图片(?:由\S{0,20})?提供|图片来源"
     r"|^(?:微信)?(?:公众号|服务号|订阅号|视频号)$|天气预报|空气质量指数|空气质量等级"  # a weather widget
     r"|上一页|下一页|^(?:首页|尾页|末页)$"
+    r"|只看该作者|使用道具|跳转到指定楼层|电梯直达|回帖奖励|倒序浏览|^(?:楼主|沙发|板凳|地板|回复|阅读模式)$"  # a forum thread's buttons
     r"|\.com\b|\.cn\b)",
     re.IGNORECASE,
 )
@@ -135,6 +136,12 @@ _WATERMARK_SYMBOLS = re.compile(r"[&$@*;|'`\"\[\](){}_^~#%+=/,]")
 _WATERMARK_MIN_SYMBOLS = 3
 _WATERMARK_MIN_SHARE = 1 / 3
 _WATERMARK_MAX_CHARS = 40
+# …or tokens of at most four characters, at least this many of them mixing a Latin letter
+# with a digit or a symbol (k:K9 P9 k& I, the space after the colon gone once cleaned):
+# random characters, not words or codes.
+_WATERMARK_TOKEN_MAX_CHARS = 4
+_WATERMARK_MIN_MIXED_TOKENS = 3
+_MIXED_TOKEN = re.compile(r"(?=.*[A-Za-z])(?=.*[^A-Za-z])")
 
 
 def _is_watermark(text: str) -> bool:
@@ -143,9 +150,15 @@ def _is_watermark(text: str) -> bool:
     [True, True, True]
     >>> [_is_watermark(t) for t in ["Produced By Example CMS", "A+ A-", "(1) 2021/5/8", "a&b"]]
     [False, False, False, False]
+    >>> _is_watermark("k:K9 P9 k& I"), _is_watermark("A4 B5 纸"), _is_watermark("PM2.5 CT MRI")
+    (True, False, False)
     """
     if HAN_CHAR.search(text) or len(text.split()) < 2 or len(text) > _WATERMARK_MAX_CHARS:
         return False
+    tokens = text.split()
+    if (all(len(t) <= _WATERMARK_TOKEN_MAX_CHARS for t in tokens)
+            and sum(bool(_MIXED_TOKEN.match(t)) for t in tokens) >= _WATERMARK_MIN_MIXED_TOKENS):
+        return True
     visible = re.sub(r"\s", "", text)
     symbols = len(_WATERMARK_SYMBOLS.findall(visible))
     mixed = len(re.findall(r"[A-Za-z]", visible)) >= _WATERMARK_MIN_SYMBOLS  # letters among the symbols, not a date
@@ -645,7 +658,7 @@ _META_LINE_LABEL = re.compile(
     r"^(?:索引号|文号|发文字号|发布机构|发文机关|成文日期|生成日期|公开日期|发布日期|发布时间|公开方式|公开范围|公开时限"
     r"|信息类别|信息索取号|信息分类|主题分类|主题词|所属机构|相关解读|相关文件|相关附件|附件|点击率|点击数|点击量|浏览量"
     r"|浏览次数|阅读量|阅读数|访问量|访问次数|文章字数|字数|当前版|(?:当前)?报纸名称|版次|版面|字体大小|字体|字号|文字缩放|关键词|标签"
-    r"|信息来源|稿件来源|新闻来源|来源部门|发布者|发布人|发布部门|发布科室|发布单位|文章录入|信息录入|审稿专家|核稿|编审|审稿|预览|时间|日期|抄送|主送|抄报|印发|关键字|(?i:tags?))[::|]"
+    r"|信息来源|稿件来源|新闻来源|来源部门|发布者|发布人|发布部门|发布科室|发布单位|文章录入|信息录入|审稿专家|核稿|编审|审稿|预览|时间|日期|抄送|主送|抄报|报送|分送|发送|发|印发|关键字|(?i:tags?))[::|]"
 )
 _LIST_MARKER = re.compile(r"^\s*(?:[•·●○◆◇■□▪▸▶►\-*|]\s*)+")
 _TABLE_END = re.compile(r"(?:\s*\|)+\s*$")

@@ -752,6 +752,41 @@ def _unit_and_writer(s: str) -> bool:
     return 0 < len(names) <= rules.LIMITS.signature_max_names and any(is_person_name(n) for n in names)
 
 
+def _person_acting(s: str) -> bool:
+    """A person named with a role, as a photo shows them (黄俊河书记主持, 党支部书记潘向阳为党员
+    授课), in a line without a heading's shape: what the photo above shows. A heading names
+    a theme, not who stood at the lectern.
+
+    >>> _person_acting("党支部书记潘向阳为支部党员授课"), _person_acting("党员发言,心声传递")
+    (True, False)
+    >>> _person_acting("一、院长王强:抓实学习教育")  # numbered: a heading whatever it names
+    False
+    >>> _person_acting("“迎七一 习近平总书记金语金句”诵读大赛")  # a quoted title names no one present
+    False
+
+    The name must also be a word jieba's tagger reads as a person's (花甲之年的主任医师 has
+    no name, though 年的 fits the name model).
+    """
+    from .enrich.people import people  # the name model lives with the people extractor
+    from .lexicon import posseg
+
+    if p.has_heading_shape(s) or p.is_labelled_heading(s):
+        return False
+    t = _QUOTED.sub("", s)
+    found = people(t)
+    if not found:
+        return False
+    starts, at = set(), 0
+    for token in posseg().cut(t):
+        if token.flag.startswith("nr"):
+            starts.add(at)
+        at += len(token.word)
+    return any(t.find(name) in starts for name, _ in found)
+
+
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|《[^》]*》")
+
+
 def _only_names(s: str) -> bool:
     """A line of people's names (at most ``signature_max_names``) and nothing else.
 
@@ -806,12 +841,17 @@ def _resolve_candidates(content: list[Line], kinds: list[str], before_furniture:
                 trailing.append(last)
         k = j
     names = {h for h in heads if _only_names(content[h].simplified)}  # 刘若阳: a photo's label
-    short = [h for h in heads if _short_enough(content[h].simplified) and h not in names]
+    acting = {h for h in heads if h not in names and _person_acting(content[h].simplified)}
+    # A heading holds a Han character: a number (127) or Latin letters alone head nothing.
+    short = [h for h in heads if _short_enough(content[h].simplified) and h not in names | acting
+             and HAN_CHAR.search(content[h].simplified)]
     company = len(short) >= 2 or "markup_heading" in kinds or "colon_label_heading" in kinds
     for h in heads:
         s = content[h].simplified
         if h in names:
             kinds[h] = "name_label"
+        elif h in acting:
+            kinds[h] = "person_caption"
         elif h in short and (company or p.has_heading_shape(s) or p.is_labelled_heading(s)):
             kinds[h] = "heading"
         else:
