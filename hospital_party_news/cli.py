@@ -296,8 +296,15 @@ def exit_now(code: int) -> NoReturn:
 
 
 def run() -> NoReturn:
-    """The ``hospital-party-news`` script: ``main()`` then a quick exit (``exit_now``)."""
-    exit_now(main())
+    """The ``hospital-party-news`` script: ``main()`` then a quick exit (``exit_now``).
+    A reader that stops early (``| head``) closes the pipe: the rest of the output is
+    not wanted, which is no error (the exit code a shell gives a process a closed pipe
+    stopped)."""
+    try:
+        code = main()
+    except BrokenPipeError:
+        code = 128 + signal.SIGPIPE
+    exit_now(code)
 
 
 if __name__ == "__main__":

@@ -75,6 +75,7 @@ _BOILERPLATE = re.compile(
     r"|^(?:打印|关闭)(?:此页|本页|窗口)?$|[【\[]\s*大\s*中\s*小\s*[】\]]|^A\s*\+\s*A\s*-$|^查看:?\s*\d+\s*次?$|图片(?:由\S{0,20})?提供|图片来源"
     r"|^(?:微信)?(?:公众号|服务号|订阅号|视频号)$|天气预报|空气质量指数|空气质量等级"  # a weather widget
     r"|上一页|下一页|^(?:首页|尾页|末页)$"
+    r"|^(?:在线客服(?:系统)?|在线咨询|预约挂号|网上预约|客服热线)$"  # a hospital site's service widgets
     r"|只看该作者|使用道具|跳转到指定楼层|电梯直达|回帖奖励|倒序浏览|^(?:楼主|沙发|板凳|地板|回复|阅读模式)$"  # a forum thread's buttons
     r"|\.com\b|\.cn\b)",
     re.IGNORECASE,
@@ -355,8 +356,8 @@ _DATELINE_PATTERNS = (
     # 本报济宁10月31日讯(记者 唐首政 通讯员 王扬) / 驻马店网讯(记者 …) / 本报讯 王根华报道: /
     # 中国教育报—中国教育新闻网讯(记者 …) (a paper and its site, joined by a dash)
     re.compile(
-        rf"^(?P<lead>[{HAN}A-Za-z0-9·—\-]{{1,20}}?(?:[((][{HAN}A-Za-z]{{2,12}}[))])?(?:讯|消息))\s*"
-        rf"(?:[((](?P<inner>[^()()]{{0,60}})[))]|(?P<bare>(?:见习|实习|特约|首席)?(?:记者|通讯员)\s*{_NAME}(?:\s+通讯员\s*{_NAME}(?:\s+{_NAME}(?=报道))?)?(?:报道)?)(?=\s|$|\d)|(?P<by>[{HAN}]{{2,4}}\s*报道)[::]?|(?=\s)|(?=\d{{1,2}}月\d{{1,2}}日|\d{{4}}年))"
+        rf"^(?P<lead>[{HAN}A-Za-z0-9·—\-/]{{1,20}}?(?:[((][{HAN}A-Za-z]{{2,12}}[))])?(?:讯|消息))\s*"
+        rf"(?:[((](?P<inner>[^()()]{{0,60}})[))]|(?P<bare>(?:见习|实习|特约|首席)?(?:记者|通讯员)\s*{_NAME}(?:\s+通讯员\s*{_NAME}(?:\s+{_NAME}(?=报道))?)?(?:报道)?)(?=\s|$|\d|[::])|(?P<by>[{HAN}]{{2,4}}\s*报道)[::]?|(?=\s)|(?=\d{{1,2}}月\d{{1,2}}日|\d{{4}}年))"
     ),
     # 全程导医网 综合消息:(通讯员 郭阳璐) / 本报讯:(记者 王扬): the outlet and its kind of news
     # apart, or a colon before the byline, only with a named reporter or correspondent
@@ -484,6 +485,8 @@ def find_dateline(text: str) -> Dateline | None:
     ['闵尊涛']
     >>> find_dateline("云上通山报道:(全媒体记者 曹恒)6月17日").reporters
     ['曹恒']
+    >>> find_dateline("大江网/赣州头条客户端讯 通讯员许小敏报道:为夯实党的基层组织建设").correspondents
+    ['许小敏']
     >>> find_dateline("今日竹山网消息").text, find_dateline("我院传来好消息") is None
     ('今日竹山网消息', True)
     >>> find_dateline("喜讯传来,全院沸腾。") is None, find_dateline("市民来电(反映情况)") is None

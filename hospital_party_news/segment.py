@@ -277,8 +277,13 @@ _FEATURE_SUBTITLE = re.compile(r"\S\s*——\s*记\S{2,}")
 def _gap_starts(lines: list[Line]) -> list[int]:
     """Headlines after a wider gap than the page's usual paragraph gap (or a feature's
     headline, …——记…, after any gap), or right after a paragraph that closes with a
-    signature like (行政一支部)."""
+    signature like (行政一支部). A gap counts only when the page's first text has a
+    headline above it: a page opening with its lead paragraph is one article whose next
+    headline-shaped line heads a section (强基固本,铸牢“医心向党”的忠诚之魂)."""
     content = [i for i, ln in enumerate(lines) if _open(ln)]
+    first_text = next((i for i in content if p.is_prose(lines[i].simplified)), len(lines))
+    headed = any(p.is_headline(lines[i].simplified) and not p.is_nav_label(lines[i].simplified)
+                 for i in content if i < first_text)
     gaps = [lines[i].blank_before for i in content[1:]]
     usual = statistics.median(gaps) if gaps else 0
     starts = []
@@ -303,7 +308,7 @@ def _gap_starts(lines: list[Line]) -> list[int]:
         wide = ln.blank_before > usual or bool(_FEATURE_SUBTITLE.search(ln.simplified))
         signed = _open(prev) and bool(p.split_signature(prev.simplified)[1])
         after_prose = prev.role != UNDECIDED or _ends(prev.simplified)
-        if ((wide and after_prose) or signed) and not _about_text_above(lines, content, k):
+        if ((wide and after_prose and headed) or signed) and not _about_text_above(lines, content, k):
             starts.append(i)
     return starts
 
@@ -342,6 +347,9 @@ def _header(lines: list[Line]) -> int:
         assign(lines[0], "markdown_title")
         return _below_title(lines, 0)
     zone = _zone_end(lines)
+    for ln in lines[:zone]:  # 中共黑水县委宣传部 王浪 范美祥: who wrote it, above the text
+        if _open(ln) and _unit_and_writer(ln.simplified):
+            assign(ln, "unit_byline")
     title = _best_headline(lines, zone)
     if title is None:
         return _no_headline(lines, zone)

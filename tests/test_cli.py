@@ -95,3 +95,16 @@ def test_a_profiled_build_still_writes_its_profile(tmp_path: Path) -> None:
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     assert stats.stat().st_size > 0
+
+
+def test_a_reader_closing_the_pipe_early_is_no_error() -> None:
+    """``hospital-party-news rules | head -1``: the reader stops before the command has
+    written (here: at once); the command stops quietly, without a traceback."""
+    script = ("import subprocess, sys\n"
+              "p = subprocess.Popen([sys.executable, '-c', 'from hospital_party_news.cli import run; run()', 'rules'],"
+              " stdout=subprocess.PIPE, stderr=subprocess.PIPE)\n"
+              "p.stdout.close()\n"
+              "err = p.stderr.read().decode(); p.wait()\n"
+              "print(repr(err))\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert "Traceback" not in done.stdout, done.stdout

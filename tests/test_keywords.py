@@ -35,6 +35,7 @@ def test_tokens_and_terms_are_jiebas_on_every_real_page(chunk: int) -> None:
     ("2017-12-06", ["2017", "-", "12", "-", "06"]),  # rjieba alone: one token
     ("image.png", ["image", ".", "png"]),
     ("5100ml 3.5% 义诊", ["5100ml", " ", "3.5%", " ", "义诊"]),
+    ("c# C++ AT&T 义诊", ["c#", " ", "C++", " ", "AT&T", " ", "义诊"]),  # dictionary words stay whole
 ])
 def test_runs_that_are_not_han_are_split_as_jieba_splits_them(text: str, jiebas: list[str]) -> None:
     assert cut(text) == jiebas == list(jieba().cut(text))

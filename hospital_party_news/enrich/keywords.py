@@ -37,9 +37,11 @@ def cut(text: str) -> list[str]:
     """
     import rjieba
 
+    words = tables().freq  # a dictionary word with a symbol in it (c#, C++, AT&T) stays whole, as in jieba
     tokens: list[str] = []
     for token in rjieba.cut(text, True):
-        if len(token) > 1 and not HAN_CHAR.search(token) and not _ALNUM_RUN.fullmatch(token):
+        if (len(token) > 1 and not HAN_CHAR.search(token) and not _ALNUM_RUN.fullmatch(token)
+                and not words.get(token)):
             tokens += [piece for piece in _ALNUM_RUN.split(token) if piece]
         else:
             tokens.append(token)
