@@ -273,7 +273,7 @@ def test_build_without_matplotlib_still_builds(tmp_path: Path, monkeypatch: pyte
     assert any("figures skipped" in line for line in logged)
 
 
-def test_the_meta_lines_then_the_site_footer_give_the_province_when_the_text_names_no_place(tmp_path: Path) -> None:
+def test_the_meta_lines_then_the_site_footer_then_county_short_names_give_the_province_when_the_text_names_no_place(tmp_path: Path) -> None:
     import pyarrow.parquet as pq
 
     from hospital_party_news.pipeline import build
@@ -292,12 +292,19 @@ def test_the_meta_lines_then_the_site_footer_give_the_province_when_the_text_nam
     crumbs = "您的位置: 长沙市中心医院 > 新闻中心 > 医院新闻\n\n"
     (raw / "header.txt").write_text(crumbs + body, encoding="utf-8")
     (raw / "header_footer.txt").write_text(crumbs + body + "Copyright © 2014 上海市阳光康复中心.All Rights Reserved.\n", encoding="utf-8")
+    # After everything else, a county the text names by its short name (崂山), as a whole word;
+    # a county's short name that is mostly an ordinary word (新建) never counts.
+    (raw / "county.txt").write_text(body.replace("民防科普馆", "崂山革命烈士陵园"), encoding="utf-8")
+    (raw / "county_footer.txt").write_text(body.replace("民防科普馆", "崂山革命烈士陵园")
+                                           + "Copyright © 2014 上海市阳光康复中心.All Rights Reserved.\n", encoding="utf-8")
+    (raw / "word.txt").write_text(body.replace("民防科普馆", "新建的民防科普馆"), encoding="utf-8")
     build(raw, tmp_path / "ds", log=lambda _: None)
     files = {d["document_id"]: d["source_file"] for d in pq.read_table(tmp_path / "ds" / parquet_path("documents")).to_pylist()}
     articles = pq.read_table(tmp_path / "ds" / parquet_path("articles")).to_pylist()
     province = {files[a["document_id"]]: a["province"] for a in articles}
     assert province == {"footer.txt": "上海市", "icp.txt": "浙江省", "none.txt": None, "meta.txt": "浙江省",
-                        "header.txt": "湖南省", "header_footer.txt": "上海市"}
+                        "header.txt": "湖南省", "header_footer.txt": "上海市",
+                        "county.txt": "山东省", "county_footer.txt": "上海市", "word.txt": None}
 
 
 def test_heads_of_health_bodies_beyond_hospitals() -> None:

@@ -14,7 +14,17 @@ from ..records import Article, Document, Metadata, Place
 from .activities import activity_types
 from .campaigns import find_campaigns
 from .dates import article_year, event_dates
-from .gazetteer import MUNICIPALITIES, Location, Mention, find_places, highest_level, is_county_short, locate, word_bounds
+from .gazetteer import (
+    MUNICIPALITIES,
+    Location,
+    Mention,
+    county_short_names,
+    find_places,
+    highest_level,
+    is_county_short,
+    locate,
+    word_bounds,
+)
 from .institutions import Institution, institutions, known_province, self_reference
 from .keywords import keywords
 from .organizations import party_organizations
@@ -215,7 +225,8 @@ def enrich_article(a: Article, footer: list[str] | None = None, meta: list[str] 
     """The article's metadata. Where the text names no place, the province comes from
     what the page says around it, nearest first: the article's credits and captions,
     its meta lines (来源:瓯海区融媒体中心 names the publisher), the site's ``footer``, the
-    page's ``header`` (您的位置: 长沙市中心医院 > 新闻: a breadcrumb names the site's hospital)."""
+    page's ``header`` (您的位置: 长沙市中心医院 > 新闻: a breadcrumb names the site's hospital),
+    and last the counties the text names by their short names (崂山革命烈士陵园)."""
     headline = "\n".join(x for x in (a.title, a.subtitle) if x)
     body = a.text
     text = f"{headline}\n{body}" if headline else body
@@ -241,6 +252,8 @@ def enrich_article(a: Article, footer: list[str] | None = None, meta: list[str] 
         where = site_owner(footer)
     if where.province is None and header:  # nor does it: the page's header may (您的位置: 长沙市中心医院 > 新闻)
         where = locate([(m, 1.0) for t in header for m in find_places(t)])
+    if where.province is None:  # nor does it: a county the text names by its short name (富平, 崂山) may
+        where = locate([(m, 1.0) for m in county_short_names(text)])
     campaigns = find_campaigns(text)
     dates = event_dates(body)
     year, year_source = article_year(

@@ -5,7 +5,9 @@ Full names (山东省, 济宁市, 任城区) count wherever they occur. Short na
 萧山) count only where they cannot be ordinary words: province short names always;
 prefecture short names when jieba's dictionary does not know them as something other
 than a place (安康, 长治 are words first); county short names only inside an
-institution's name (萧山中医院), since in running text they are mostly words (大新, 新建).
+institution's name (萧山中医院), since in running text they are mostly words (大新, 新建),
+except as the province's last source, when nothing else on the page names a place: then a
+county's short name that jieba tags a place and counts rarely (崂山, 平江), as a whole word.
 """
 
 from __future__ import annotations
@@ -164,6 +166,33 @@ def _in_name(text: str) -> tuple[Mention, ...]:
         return found
     bounds = word_bounds(text)
     return tuple(m for m in found if not is_county_short(m) or (m.start in bounds and m.end in bounds))
+
+
+# A county's short name that jieba's dictionary counts this often or more is an ordinary
+# word as often as a place, even when tagged one (新建 1,000, 海港 420; 平江 189, 崂山 71).
+COUNTY_SHORT_NAME_MAX_WORD_COUNT = 300
+
+
+def county_short_names(text: str) -> list[Mention]:
+    """Counties named by their short names in running text (平江, 崂山), as the last place
+    the province may come from: only those jieba's dictionary tags a place and counts
+    rarely (fewer than ``COUNTY_SHORT_NAME_MAX_WORD_COUNT`` times), and only as whole
+    words of the text.
+
+    >>> [m.text for m in county_short_names("党员们来到崂山革命烈士陵园,回到平江")]
+    ['崂山', '平江']
+    >>> [m.text for m in county_short_names("医院新建了门诊楼,加大新项目投入,驶入海港")]
+    []
+    """
+    from ..lexicon import jieba_tags, tables
+
+    tags, counts = jieba_tags(), tables().freq
+    found = [m for m in _scan(text, in_name=True) if is_county_short(m) and tags.get(m.text, "").startswith("ns")
+             and (counts.get(m.text) or 0) < COUNTY_SHORT_NAME_MAX_WORD_COUNT]
+    if not found:
+        return []
+    bounds = word_bounds(text)
+    return [m for m in found if m.start in bounds and m.end in bounds]
 
 
 def is_county_short(m: Mention) -> bool:
