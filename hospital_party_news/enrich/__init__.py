@@ -33,7 +33,7 @@ from .people import people
 HEADLINE_WEIGHT, LEAD_WEIGHT, BODY_WEIGHT = 3.0, 2.0, 1.0
 # A short name in running text (西安, 朝阳) may be a word (迎着朝阳出发); a full name (芜湖市) is not.
 SHORT_NAME_WEIGHT = 0.5
-# Names of national institutions, seated in Beijing unless their name or the text says otherwise.
+# Names of national institutions, seated in Beijing unless their name says otherwise.
 NATIONAL_PREFIXES = ("中国", "国家", "中华", "中央", "中日友好")
 CAPITAL = "北京市"
 
@@ -114,15 +114,10 @@ def _location(dateline: str | None, primary: str | None, mentions: list[tuple[Me
     """Dateline first (本报济宁…讯), then the primary institution's name (the places in it,
     else where a well-known institution stands: ``data/known_institutions.tsv``), then
     every place, those of a province an aid mission went to (援疆, 对口支援西藏) counting
-    ``AIDED_PROVINCE_WEIGHT`` of their weight. A national body as the primary institution
-    (国家卫生健康委 commending a hospital) places the article in the capital only when the
-    text names no place: the page is about where the body's work was done.
+    ``AIDED_PROVINCE_WEIGHT`` of their weight.
 
     >>> _location(None, "兰大二院", []).province, _location(None, "北医三院", []).city
     ('甘肃省', '北京市')
-    >>> kunming = [(m, 1.0) for m in find_places("昆明市五华区人民医院")]
-    >>> _location(None, "国家卫生健康委", []).province, _location(None, "国家卫生健康委", kunming).province
-    ('北京市', '云南省')
     """
     if dateline:
         found = locate([(m, 1.0) for m in dateline_places(dateline)])
@@ -132,13 +127,12 @@ def _location(dateline: str | None, primary: str | None, mentions: list[tuple[Me
         found = locate([(m, _in_name_weight(m)) for m in find_places(primary, in_name=True)])
         if found.province:
             return found
+        if primary.startswith(NATIONAL_PREFIXES):
+            return Location(CAPITAL, CAPITAL)
         known = known_province(primary)
         if known is not None:  # 北医三院, 兰大二院: a name a reader places without a place in it
             return Location(known, known if known in MUNICIPALITIES else None)
-    found = locate(_discount_aided(mentions, text))
-    if found.province is None and primary and primary.startswith(NATIONAL_PREFIXES):
-        return Location(CAPITAL, CAPITAL)
-    return found
+    return locate(_discount_aided(mentions, text))
 
 
 # An aid mission names where the team went (援疆, 援鄂医疗队, 对口支援西藏): the page is the
