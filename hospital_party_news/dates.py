@@ -26,6 +26,9 @@ DATE_PATTERNS = (
     # A line holding only a date and the view count glued to it, the labels having been
     # icons (2022-01-047023): month and day in two digits each say where the date ends.
     re.compile(rf"^\s*(?P<y>{YEAR})-(?P<m>\d{{2}})-(?P<d>\d{{2}})\d{{1,9}}\s*${_TIME}"),
+    # A publication date glued to the text's first sentence, which opens with its own day
+    # (发布时间:2023/4/234月23日是第28个“世界读书日”): the month and day after it say where it ends.
+    re.compile(rf"(?P<y>{YEAR})\s*[-/.]\s*(?P<m>\d{{1,2}})\s*[-/.]\s*(?P<d>\d{{1,2}})(?=\d{{1,2}}月\d{{1,2}}日){_TIME}"),
 )
 EARLIEST = dt.date(1949, 10, 1)
 # What a site's software prints when a date field is empty (time 0 of Unix): a date line,

@@ -18,7 +18,9 @@ from .lexicon import han_ranks, jieba
 COMMON_RANK = 4500  # characters ranked below this in jieba's dictionary count as common
 _HAN = HAN_CHAR
 # Two or more '?' stand-ins close together: bytes a decoder could not map.
-_QUESTION_RUN = re.compile(r"\?{2,}[\u4e00-\u9fff]{0,2}\?*|\?[\u4e00-\u9fff]{1,2}\?")
+# Han characters count in a cluster only between stand-ins (??破?); after the last one
+# they are the text again (??中秋佳節: the run is ??).
+_QUESTION_RUN = re.compile(r"\?{2,}(?:[\u4e00-\u9fff]{1,2}\?+)?|\?[\u4e00-\u9fff]{1,2}\?")
 
 
 @lru_cache(maxsize=65536)
@@ -78,6 +80,8 @@ def find_runs(text: str) -> list[tuple[int, int]]:
     [(1, 7)]
     >>> find_runs("闫珊说,这是罕见的")
     []
+    >>> find_runs("??中秋佳节"), find_runs("医院、??破?、院务部")  # Han characters only between stand-ins
+    ([(0, 2)], [(3, 7)])
     """
     spans: list[tuple[int, int]] = []
     i, n = 0, len(text)

@@ -571,6 +571,8 @@ def is_date_line(text: str) -> bool:
 _PAGE_NAVIGATION = re.compile(r"\s*(?:<|>|«|»|上一版|下一版|上一期|下一期|返回首页|版面导航|往期回顾)")
 _SIGNING_UNITS = "医院|卫生院|中心|支部|党委|科|部|办|室|处|站|所|组|队"
 SIGNING_UNIT = re.compile(rf"({_SIGNING_UNITS})$")
+# A newspaper's name, and which part of the issue (惠州日报专题, 健康报第3版), after a date.
+_NEWSPAPER_ISSUE = re.compile(r"(?:日报|晚报|晨报|时报|健康报)(?:专题|专刊|特刊|专版|第\S{1,3}版)?$")
 # A unit and its writer's name on one line: 儿科 韩双梅, 机关党支部王传海.
 UNIT_THEN_NAME = re.compile(rf"^(?P<unit>.{{1,10}}?(?:{_SIGNING_UNITS}))\s*(?P<names>[{HAN}]{{2,3}}(?:\s+[{HAN}]{{2,3}})*)$")
 
@@ -633,6 +635,12 @@ def split_signed_date(text: str) -> int:
     (5, 0)
     >>> split_signed_date("2021-03-08城南眼科医院党支部"), split_signed_date("2021-03-08城南医院开展义诊")
     (10, 0)
+
+    A newspaper's name after the date (``2022年12月12日惠州日报专题``: the issue the text
+    was printed in) signs it as a unit does.
+
+    >>> split_signed_date("2022年12月12日惠州日报专题"), split_signed_date("2022年12月12日城南医院获评喜报")
+    (11, 0)
     """
     for pattern in DATE_PATTERNS:
         for m in pattern.finditer(text):
@@ -640,7 +648,8 @@ def split_signed_date(text: str) -> int:
             if head and visible_len(head) <= rules.LIMITS.signer_max_chars and SIGNING_UNIT.search(head) \
                     and is_date_line(text[m.start() :]):
                 return m.start()
-            if not head and tail and visible_len(tail) <= rules.LIMITS.signer_max_chars and SIGNING_UNIT.search(tail):
+            if not head and tail and visible_len(tail) <= rules.LIMITS.signer_max_chars and (
+                    SIGNING_UNIT.search(tail) or _NEWSPAPER_ISSUE.search(tail)):
                 return m.end()
     return 0
 
@@ -659,7 +668,7 @@ def split_glued_datetime(text: str) -> int:
 # compared with spaces removed (索 引 号) and without a list marker (• 发布机构:).
 _META_LINE_LABEL = re.compile(
     r"^(?:索引号|文号|发文字号|发布机构|发文机关|成文日期|生成日期|公开日期|发布日期|发布时间|公开方式|公开范围|公开时限"
-    r"|信息类别|信息索取号|信息分类|主题分类|主题词|所属机构|相关解读|相关文件|相关附件|附件|点击率|点击数|点击量|浏览量"
+    r"|信息类别|信息索取号|信息分类|主题分类|主题词|所属机构|相关解读|相关文件|相关附件|附件|点击率|点击次数|点击数|点击量|浏览量"
     r"|浏览次数|阅读量|阅读数|访问量|访问次数|文章字数|字数|当前版|(?:当前)?报纸名称|版次|版面|字体大小|字体|字号|文字缩放|关键词|标签"
     r"|信息来源|稿件来源|新闻来源|来源部门|发布者|发布人|发布部门|发布科室|发布单位|文章录入|信息录入|审稿专家|核稿|编审|审稿|预览|时间|日期|抄送|主送|抄报|报送|分送|发送|发|印发|关键字|(?i:tags?))[::|]"
 )

@@ -32,11 +32,12 @@ UNDECIDED = "?"
 
 def _cut(line: Line, at: int, raw: str) -> tuple[Line, Line]:
     """Cut a piece in two at index ``at`` of its cleaned text. The raw offset of the cut is
-    where the second half begins in the raw span (cleaning may have changed lengths)."""
+    where the second half begins in the raw span (cleaning may have changed lengths, and
+    removed the spaces after colons: 编辑: 发布时间 is 编辑:发布时间 once cleaned)."""
     tail_text = line.text[at:].strip()
     span = raw[line.start : line.end]
-    pos = span.find(tail_text[:4]) if tail_text else -1
-    cut = line.start + (pos if pos >= 0 else min(len(span), len(line.text) - len(tail_text)))
+    found = re.search(r"\s*".join(map(re.escape, tail_text[:4])), span) if tail_text else None
+    cut = line.start + (found.start() if found else min(len(span), len(line.text) - len(tail_text)))
     head = replace(line, text=line.text[:at].strip(), simplified=line.simplified[:at].strip(), end=cut)
     tail = replace(line, text=tail_text, simplified=line.simplified[at:].strip(), start=cut, blank_before=0)
     return head, tail
@@ -629,6 +630,8 @@ def _body(lines: list[Line], start: int) -> None:
             kind = "caption_after_signature"
         elif p.parenthesised(s) is not None:
             kind = _parenthesised_kind(s, last=not any(_open(x) for x in content[k + 1 :]))
+        elif _doubled(s, nxt, content[k - 1].simplified if k else "") and not (title and _norm(s) == title):
+            kind = "doubled_line"
         elif continuing:
             kind = "paragraph_continues"
         elif title and _norm(s) == title:
@@ -693,6 +696,18 @@ def _trailing_headlines(lines: list[Line], content: list[Line]) -> set[int]:
     return {id(ln) for ln in run}
 
 
+def _doubled(s: str, nxt: str, previous: str) -> bool:
+    """A short line that is not a sentence, printed twice in a row (an image's alt text,
+    then its caption: 党员坚定疫情防控信心 / 党员坚定疫情防控信心): never the text.
+
+    >>> _doubled("党员坚定疫情防控信心", "党员坚定疫情防控信心", ""), _doubled("党员坚定疫情防控信心", "随后,党员们…", "")
+    (True, False)
+    """
+    key = _norm(s)
+    return (bool(key) and key in (_norm(nxt), _norm(previous)) and not p.is_prose(s)
+            and p.visible_len(s) <= rules.LIMITS.short_line_max_chars)
+
+
 def _heading_candidate(s: str, nxt: str, previous: str) -> bool:
     """A standalone line that may head a section: headline-shaped and short (numbered ones
     may be longer), not continued by the next line; or a numbered one-sentence heading."""
@@ -736,7 +751,7 @@ def _parenthesised_kind(s: str, last: bool) -> str:
 
 CANDIDATE = "candidate"
 _BODY_KINDS = ("prose", "paragraph_continues")
-_SHORT_KINDS = (CANDIDATE, "title_repeated", "body_caption_cue", "parenthesised_caption")
+_SHORT_KINDS = (CANDIDATE, "title_repeated", "doubled_line", "body_caption_cue", "parenthesised_caption")
 
 
 _NAME_SEPARATORS = re.compile(r"[\s、,,/]+")
