@@ -76,6 +76,8 @@ _BOILERPLATE = re.compile(
     r"|^(?:微信)?(?:公众号|服务号|订阅号|视频号)$|天气预报|空气质量指数|空气质量等级"  # a weather widget
     r"|上一页|下一页|^(?:首页|尾页|末页)$"
     r"|^(?:在线客服(?:系统)?|在线咨询|预约挂号|网上预约|客服热线)$"  # a hospital site's service widgets
+    r"|^(?:放大|缩小|默认|还原)(?:\s*[|/]?\s*(?:放大|缩小|默认|还原)){1,}$"  # a font-size widget
+    r"|^(?:阅读提示|核心提示|内容提要|导读|编者按)[::]?$"  # a newspaper's label above its summary
     r"|只看该作者|使用道具|跳转到指定楼层|电梯直达|回帖奖励|倒序浏览|^(?:楼主|沙发|板凳|地板|回复|阅读模式)$"  # a forum thread's buttons
     r"|\.com\b|\.cn\b)",
     re.IGNORECASE,

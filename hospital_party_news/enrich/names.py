@@ -43,6 +43,7 @@ _NATIONAL = {"国家"}  # 国家卫健委: the national body is a proper name
 _GRASSROOTS_LEVELS = set("镇乡村")  # a town or village too small for the gazetteer: 寿张镇, 沙洲村
 # A unit below the county that follows its own name as a word (瞿溪 街道, 海特花园 社区):
 # the name begins at the leftmost token before it that can sit inside a name.
+_QUANTIFIED = re.compile(r"各|每|诸|所有|部分|多家|全体")
 _GRASSROOTS_UNITS = re.compile(r"^(?:街道|社区|街道社区|镇|乡|村)$")
 # What stands before 卫生院 without naming one township (乡镇卫生院, 各卫生院).
 _GENERIC_TOWNSHIP = re.compile(r"^(?:各|全县|全市|全区)?(?:镇|乡|村|中心|各镇)$|(?:乡镇|基层|辖区|农村|所属|各级)$")
@@ -193,6 +194,10 @@ def name_ending_at(text: str, head_start: int, head_end: int) -> Name:
     False
     >>> name_ending_at("近日,第三中医院党委", 5, 8).text, name_ending_at("全县第二医院", 4, 6).proper
     ('第三中医院', False)
+    >>> name_ending_at("该市各乡镇卫生院开展随访", 5, 8).proper, name_ending_at("督导检查村卫生室", 5, 8).proper
+    (False, False)
+    >>> name_ending_at("前往沙洲村卫生室", 5, 8).proper, name_ending_at("到镇卫生院", 2, 5).proper
+    (True, False)
     """
     clause_start, clause = clause_before(text, head_start)
     tokens = _tokens(clause) if clause else ()
@@ -202,6 +207,8 @@ def name_ending_at(text: str, head_start: int, head_end: int) -> Name:
     for i in range(len(tokens) - 1, -1, -1):
         word, flag = tokens[i]
         if not (_inside(word, flag) or (unit_seen and flag.startswith("nr"))):  # 瞿溪 is tagged a person's name
+            break
+        if unit_seen and flag.startswith("v"):  # 督导检查 村卫生室: a village is not named by a verb
             break
         taken += len(word)
         if _starts(word, flag) or (unit_seen and flag != "m" and not _GRASSROOTS_UNITS.match(word)):  # not 7个 社区
@@ -219,6 +226,11 @@ def name_ending_at(text: str, head_start: int, head_end: int) -> Name:
         begin = head_start - known
     if begin is not None:
         start = _division_before(text, head_start - begin)
-        return Name(text[start:head_end], start, head_end, True)
+        # 各乡镇卫生院: a quantifier before the name makes it a kind, not one institution; so
+        # does a town's or village's level alone after a word that is no name (检查 村卫生室,
+        # 到 镇卫生院: any village's clinic; 所街 乡卫生院 is one).
+        alone = (text[start:head_start] in _GRASSROOTS_LEVELS and len(tokens) >= 2 and tokens[-1][0] == text[start:head_start]
+                 and not tokens[-2][1].startswith("n"))
+        return Name(text[start:head_end], start, head_end, not (alone or _QUANTIFIED.match(text, start)))
     start = head_start - taken
     return Name(text[start:head_end], start, head_end, False)
