@@ -123,6 +123,9 @@ _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
 _ESCAPED_BREAK = re.compile(r"\\[nrt](?![A-Za-z])")
 # A Markdown image (![](/Files260/BeyondPic/….jpg)): where a picture stood, never text.
 _MARKDOWN_IMAGE = re.compile(r"!\[[^\]]{0,200}\]\([^()\s]{0,300}(?:\)|$)")  # or cut off at the line's end
+# Images' file names glued after a paragraph's last sentence (…喜悦。img_7240_副本.jpgIMG_7107.JPG):
+# where pictures stood, never text.
+_GLUED_IMAGE_FILES = re.compile(r"(?<=[。!?!?”\"])(?:[A-Za-z0-9][\w\-]{0,40}\.(?:jpe?g|png|gif|bmp|webp)\s*)+$", re.IGNORECASE)
 
 
 def strip_html(text: str) -> tuple[str, list[str]]:
@@ -137,8 +140,13 @@ def strip_html(text: str) -> tuple[str, list[str]]:
     (('双方党支部以党建为统领。', ['html_removed']), ('C:\\\\new', []))
     >>> strip_html('![](/Files260/BeyondPic/2021-5/8/21.jpg)'), strip_html('![]()我市卫生系统开展活动'), strip_html('![34.jpg](/d/file/20')
     (('', ['html_removed']), ('我市卫生系统开展活动', ['html_removed']), ('', ['html_removed']))
+
+    Images' file names glued after a paragraph's last sentence go too:
+
+    >>> strip_html('脸上满是自豪和喜悦。img_7240_副本.jpgIMG_7107.JPG'), strip_html('上传了照片a.jpg')
+    (('脸上满是自豪和喜悦。', ['html_removed']), ('上传了照片a.jpg', []))
     """
-    new = _PARTIAL_TAG.sub("", _TAG.sub("", _MARKDOWN_IMAGE.sub("", text)))
+    new = _PARTIAL_TAG.sub("", _TAG.sub("", _MARKDOWN_IMAGE.sub("", _GLUED_IMAGE_FILES.sub("", text))))
     new = _ESCAPED_BREAK.sub("", _ENTITY.sub(lambda m: html.unescape(m.group()), new))
     return new, (["html_removed"] if new != text else [])
 
