@@ -6,7 +6,8 @@ Each mention is a head noun plus the name before it (``names.py``). Then:
 - ``A(B)`` makes B another name of A (武汉大学人民医院(湖北省人民医院));
 - a short form is resolved to the one longer name it abbreviates, when the article gives
   exactly one (肿瘤医院 → 天津医科大学肿瘤医院, 市一医院 → 杭州市第一人民医院);
-- a generic mention that resolves to nothing (上级医院, 基层医院) is dropped.
+- a generic mention that resolves to nothing (上级医院, 基层医院) is dropped; a hospital
+  named by its place's level and its number (市一院, 县三医院) is one hospital, kept.
 """
 
 from __future__ import annotations
@@ -63,6 +64,26 @@ def _numbered_affiliates(text: str) -> list[Name]:
     return out
 
 
+# A city's or county's hospitals go by their level and number (市一院, 县三医院, 省二院): one
+# hospital of the article's place, named as it stands; the full name, when given, is its.
+_LEVEL_ORDINAL = re.compile(r"[省市县区]第?[一二三四五六七八九十]{1,2}医?院(?![长士校区])")
+
+
+def _level_ordinal_hospitals(text: str) -> list[Name]:
+    """Unless the level character makes a word with the one before it (城市, 全市).
+
+    >>> [n.text for n in _level_ordinal_hospitals("市一院党委组织专家赴县三医院,省二院派员参加")]
+    ['市一院', '县三医院', '省二院']
+    >>> _level_ordinal_hospitals("城市三院联动"), _level_ordinal_hospitals("全市一院一品")
+    ([], [])
+    """
+    from ..lexicon import jieba_tags
+
+    tags = jieba_tags()
+    return [Name(m.group(), m.start(), m.end(), True) for m in _LEVEL_ORDINAL.finditer(text)
+            if not (m.start() and text[m.start() - 1 : m.start() + 1] in tags)]
+
+
 @dataclass
 class Institution:
     name: str
@@ -94,8 +115,9 @@ def mentions(text: str) -> list[Name]:
     # Well-known short names without a head noun of their own (北医三院, 兰大二院): named as they stand.
     found += [Name(m.group(), m.start(), m.end(), True) for m in _known_names().finditer(text)]
     found += _numbered_affiliates(text)
+    found += _level_ordinal_hospitals(text)
     inside, reach = set(), -1
-    for n in sorted(found, key=lambda n: (n.start, -n.end)):  # one sweep, not all pairs
+    for n in sorted(found, key=lambda n: (n.start, -n.end, not n.proper)):  # one sweep, not all pairs
         if n.end <= reach:
             inside.add(id(n))
         reach = max(reach, n.end)
@@ -131,10 +153,13 @@ def abbreviates(short: str, long: str) -> bool:
     (True, True)
     >>> abbreviates("省肿瘤医院", "四川省人民医院"), abbreviates("医大六院", "哈医大六院"), abbreviates("山大二院", "山东大学第二医院")
     (False, True, True)
+    >>> abbreviates("市一院", "杭州市第一人民医院"), abbreviates("市一院", "杭州市中医院")
+    (True, False)
     """
     if short == long or len(short) >= len(long):
         return False
-    if _NUMBERED_AFFILIATE.search(short) and not HEAD.search(short):  # 山大二院: 山东大学第二医院; 医大六院: 哈医大六院
+    if (_NUMBERED_AFFILIATE.search(short) and not HEAD.search(short)) or _LEVEL_ORDINAL.fullmatch(short):
+        # 山大二院: 山东大学第二医院; 医大六院: 哈医大六院; 市一院: 杭州市第一人民医院
         return long.endswith("院") and _is_subsequence(short, long)
     head = HEAD.search(short)
     return head is not None and long.endswith(short[head.start():]) and _is_subsequence(short, long)
