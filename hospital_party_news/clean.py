@@ -151,6 +151,30 @@ def strip_html(text: str) -> tuple[str, list[str]]:
     return new, (["html_removed"] if new != text else [])
 
 
+# ---------------------------------------------------------------- a watermark's tail
+
+# Short tokens of letters, digits and symbols after a paragraph's last character
+# (…(随县中医医院 徐小丽、纪翔) 8 S6 p. P: ]7 C s): a forum's anti-copy watermark glued on.
+_TAIL_TOKENS = re.compile(rf"(?<=[。!?)”{_HAN}])\s+((?:[^\s{_HAN}]{{1,4}}\s+)+[^\s{_HAN}]{{1,4}})\s*$")
+
+
+def remove_watermark_tail(text: str) -> tuple[str, list[str]]:
+    """Cut a forum's watermark glued after a line's last sentence (the same test as a
+    watermark standing on its own line: ``patterns.is_watermark``).
+
+    >>> remove_watermark_tail("为群众办实事。(城南医院 徐小丽) 8 S6 p. P: ]7 C s")
+    ('为群众办实事。(城南医院 徐小丽)', ['boilerplate_removed'])
+    >>> remove_watermark_tail("检测结果 PM2.5 CT MRI"), remove_watermark_tail("共120人次 2 3")
+    (('检测结果 PM2.5 CT MRI', []), ('共120人次 2 3', []))
+    """
+    from .patterns import is_watermark  # what a line's own text says about it lives there
+
+    m = _TAIL_TOKENS.search(text)
+    if m is None or not is_watermark(m.group(1)):
+        return text, []
+    return text[: m.start()], ["boilerplate_removed"]
+
+
 # ---------------------------------------------------------------- pinyin annotations
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
@@ -234,6 +258,7 @@ FIXERS: dict[str, Fixer] = {
     "normalize_nfc": _silent(normalize_nfc),
     "fold_fullwidth": lambda text, _config: fold_fullwidth(text),
     "strip_html": lambda text, _config: strip_html(text),
+    "remove_watermark_tail": lambda text, _config: remove_watermark_tail(text),
     "remove_replacement_chars": lambda text, _config: remove_replacement_chars(text),
     "remove_pinyin": lambda text, config: remove_pinyin(text, config.toneless_pinyin),
     "repair_mojibake": lambda text, _config: mojibake.repair(text),

@@ -110,6 +110,8 @@ def is_image_placeholder(text: str) -> bool:
 # A code or stray token alone on a line, Latin letters among digits and no Han character
 # (1F809, cb): an editor's or a scraper's leftover. Digits alone are section numbers.
 _CODE = re.compile(r"^(?=[0-9]*[A-Za-z])[A-Za-z0-9]{1,8}$")
+# A page's address without its site, alone on a line (./t20220930_2254135_wap.html): a link.
+_RELATIVE_LINK = re.compile(r"^\.{0,2}/?(?:[\w\-]+/)*[\w\-]+\.(?:s?html?|php|aspx?|jsp)$", re.IGNORECASE)
 
 # A site's disclaimer, however long: 声明:转载此文是出于传递更多信息之目的。若有…
 _DISCLAIMER = re.compile(r"^[【\[]?(?:免责|版权|特别)?声明[】\]]?[::]")
@@ -147,13 +149,13 @@ _WATERMARK_MIN_MIXED_TOKENS = 3
 _MIXED_TOKEN = re.compile(r"(?=.*[A-Za-z])(?=.*[^A-Za-z])")
 
 
-def _is_watermark(text: str) -> bool:
+def is_watermark(text: str) -> bool:
     """
-    >>> [_is_watermark(t) for t in ["* O& c$ |,J1 R(q6 @/ B,G0 f", "`,y' L)K' e", "5 x1 w' o)`)`% B& p"]]
+    >>> [is_watermark(t) for t in ["* O& c$ |,J1 R(q6 @/ B,G0 f", "`,y' L)K' e", "5 x1 w' o)`)`% B& p"]]
     [True, True, True]
-    >>> [_is_watermark(t) for t in ["Produced By Example CMS", "A+ A-", "(1) 2021/5/8", "a&b"]]
+    >>> [is_watermark(t) for t in ["Produced By Example CMS", "A+ A-", "(1) 2021/5/8", "a&b"]]
     [False, False, False, False]
-    >>> _is_watermark("k:K9 P9 k& I"), _is_watermark("A4 B5 纸"), _is_watermark("PM2.5 CT MRI")
+    >>> is_watermark("k:K9 P9 k& I"), is_watermark("A4 B5 纸"), is_watermark("PM2.5 CT MRI")
     (True, False, False)
     """
     if HAN_CHAR.search(text) or len(text.split()) < 2 or len(text) > _WATERMARK_MAX_CHARS:
@@ -182,6 +184,8 @@ def is_boilerplate(text: str) -> bool:
     True
     >>> [is_boilerplate(t) for t in ["1F809", "cb", "02", "DRG付费改革", "打印    关闭    复制链接"]]
     [True, True, False, False, True]
+    >>> is_boilerplate("./t20220930_2254135_wap.html"), is_boilerplate("/news/2021/0508.shtml"), is_boilerplate("index.html是首页")
+    (True, True, False)
     >>> is_boilerplate("时间: 某某在线 天气预报 空气质量 某某市环境空气质量指数AQI:28;空气质量等级:优。")
     True
     >>> is_boilerplate("- 全院 > 党建活动 阅读:1114 次"), is_boilerplate("新闻中心 > 医院动态"), is_boilerplate("收缩压>140毫米汞柱的患者")
@@ -192,7 +196,7 @@ def is_boilerplate(text: str) -> bool:
     t = text.strip()
     if not re.search(rf"[{HAN}A-Za-z0-9]", t):
         return True
-    if _PLACEHOLDER.match(t) or t in _SEARCH_LABELS or _CODE.match(t) or _is_watermark(t):
+    if _PLACEHOLDER.match(t) or t in _SEARCH_LABELS or _CODE.match(t) or is_watermark(t) or _RELATIVE_LINK.match(t):
         return True
     if _TRUNCATED_LINK.match(t) and visible_len(t) <= rules.LIMITS.short_line_max_chars:
         return True

@@ -160,12 +160,12 @@ QUALITY_FLAGS: dict[str, str] = {
     "mojibake_removed": "A garbled run that could not be repaired was removed (characters are missing there).",
     "replacement_char_removed": "U+FFFD replacement characters were removed.",
     "fullwidth_folded": "Full-width punctuation, digits or Latin letters (，（）：２０２３) were written in their ASCII forms, as in the rest of the dataset.",
-    "html_removed": "HTML tags or entities, Markdown images, or line breaks a scraper left escaped (a backslash and n), were removed.",
+    "html_removed": "HTML tags or entities, Markdown images, images' file names glued after a sentence, or line breaks a scraper left escaped (a backslash and n), were removed.",
     "url_removed": "Web addresses inside kept lines (prose, headings) were cut out.",
     "converted_from_traditional": "The source is in traditional script; `text` was converted with OpenCC t2s (plus the documented exceptions).",
     "traditional_characters_converted": "The source is in simplified script but holds some traditional characters (群衆); `text` has them converted, `text_original` keeps them.",
     "hard_wraps_joined": "Lines broken mid-sentence by fixed-width wrapping were joined.",
-    "boilerplate_removed": "Site boilerplate (navigation, share buttons, related reading, link lists, footers) was removed.",
+    "boilerplate_removed": "Site boilerplate (navigation, share buttons, related reading, link lists, footers, a forum's watermark glued after a sentence) was removed.",
     "truncated": "The text seems to break off mid-sentence at its end.",
 }
 
