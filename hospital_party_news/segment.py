@@ -877,8 +877,12 @@ def _resolve_candidates(content: list[Line], kinds: list[str], before_furniture:
             kinds[h] = "person_caption"
         elif h in short and (company or p.has_heading_shape(s) or p.is_labelled_heading(s)):
             kinds[h] = "heading"
+        elif _short_enough(s):
+            kinds[h] = "lone_short_line"
+        elif h > 0 and kinds[h - 1] == "short_line_run":  # the last of a run of captions, as the rest of it
+            kinds[h] = "short_line_run"
         else:
-            kinds[h] = "lone_short_line" if _short_enough(s) else "long_unpunctuated_line"
+            kinds[h] = "long_unpunctuated_line"
     has_heading = any(kind in ("heading", "markup_heading") for kind in kinds)
     # A page cut off mid-sentence ends in a heading and a fragment (三、党员志愿者… / 7月1日我院
     # 党员志愿者前往…): the run's first line is the article's next heading, not a caption.
