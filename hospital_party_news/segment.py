@@ -499,18 +499,35 @@ def _date_follows(lines: list[Line], idx: int) -> bool:
     return nxt is not None and nxt.role == "date"
 
 
+def _paired_phrases(s: str) -> bool:
+    """Two phrases of Han characters alone, each at least ``kicker_phrase_min_chars`` long
+    (冬日送温暖 防疫更暖心, 党建引领践初心 雷锋精神护光明): a headline's kicker, as a menu's
+    labels (加入收藏 设为首页) are not.
+
+    >>> _paired_phrases("冬日送温暖 防疫更暖心"), _paired_phrases("加入收藏 设为首页"), _paired_phrases("首页 新闻中心 医院新闻")
+    (True, False, False)
+    """
+    parts = [x for x in re.split(r"[\s,,]+", s.strip()) if x]
+    return len(parts) == 2 and all(HAN_CHAR.fullmatch(ch) for part in parts for ch in part) \
+        and min(map(len, parts)) >= rules.LIMITS.kicker_phrase_min_chars
+
+
 def _kicker(lines: list[Line], title: int) -> int | None:
     """In a newspaper article (one with a dateline), the line right above the chosen
     headline (at most one blank line between) when it is itself a headline sharing words
     with the text: the first line of a two-line headline (引题); likewise on any page
     when the chosen line opens with a dash (——副题), whatever the gaps and with furniture
-    and the date line between. Elsewhere on web pages the line above a headline is a
-    column or site name far more often."""
+    and the date line between, or when the line right above is two matched phrases
+    (``_paired_phrases``). Elsewhere on web pages the line above a headline is a column
+    or site name far more often."""
     continued = lines[title].simplified.lstrip().startswith(("—", "--", "-"))  # ——副题 continues a headline
     # A ——副题 says it continues the headline above it, however wide the gaps between them.
     gap_ok = (lambda _ln: True) if continued else (lambda ln: ln.blank_before <= 1)
-    if not (continued or any(ln.role == "dateline" for ln in lines)) or not gap_ok(lines[title]):
+    if not gap_ok(lines[title]):
         return None
+    newspaper = continued or any(ln.role == "dateline" for ln in lines)
+    if not newspaper and not (title > 0 and _open(lines[title - 1]) and _paired_phrases(lines[title - 1].simplified)):
+        return None  # on a web page only a kicker of two matched phrases (冬日送温暖 防疫更暖心) right above
     above = title - 1
     while above >= 0 and not _open(lines[above]):
         # furniture may stand between the two lines; before a ——副题, the date line too
@@ -523,8 +540,10 @@ def _kicker(lines: list[Line], title: int) -> int | None:
     s = lines[above].simplified
     below = "".join(ln.simplified for ln in lines[title:] if _open(ln))[: rules.LIMITS.title_context_chars]
     shared = len(_bigrams(s) & _bigrams(below))
-    # A ——副题 says the line above is its headline: any word in common will do.
-    needed = rules.LIMITS.title_min_shared_bigrams if continued else rules.LIMITS.kicker_min_shared_bigrams
+    # A ——副题 says the line above is its headline, and two matched phrases say they are a
+    # kicker (slogans that share little with the text): any word in common will do.
+    needed = (rules.LIMITS.title_min_shared_bigrams if continued or not newspaper
+              else rules.LIMITS.kicker_min_shared_bigrams)
     if (p.is_headline(s) and not p.is_nav_label(s) and not p.is_caption_cue(s) and not _only_an_institution(s)
             and shared >= needed):  # an institution's name alone above it is the site's logo
         return above
