@@ -60,7 +60,7 @@ _BOILERPLATE = re.compile(
     r"|分享到|分享至|扫一扫|扫码|微信扫|长按(?:识别|二维码)|二维码|打印本页|关闭窗口|返回顶部|收藏本|字号[::]|【字体|字体[::]"
     r"|网友评论|全部评论|查看更多评论|发表评论|我要评论|热榜|^\W{0,3}(?:相关推荐|相关文章|相关阅读|相关新闻|延伸阅读|推荐阅读|猜你喜欢|热门文章)|上一篇|下一篇|上一版|下一版|版面导航"
     r"|热线[::]|电话[::]|^[\d\-—()() ]{7,}$|原创文章|转载请|(?:不得|禁止|严禁)(?:转载|复制)|^请输入验证码|^看不清[,,]?换一张"
-    rf"|{_WELCOME}|您好,?欢迎|今天是[::]|^今天是|读完约|阅读时间|^本篇文章\d+字|^返\s*回(?:列表|首页)?$|^更多\s*>*$|相关话题|相关链接|推荐公告|系统登录|^新闻组图|^\S{{0,4}}(?:组图|图集)[::]?$"
+    rf"|{_WELCOME}|您好,?欢迎|今天是[::]|^今天是|读完约|阅读时间|^本篇文章\d+字|^返\s*回(?:列表|首页)?$|^更多\s*>*$|相关话题|相关链接|推荐公告|系统登录|^新闻组图|^\S{{0,4}}(?:组图|图集|剪影|掠影|集锦|花絮)[::]?$"
     r"|^打开\S{0,10}(?:APP|客户端)|^打开\S{0,6}新闻\s*查看|查看精彩图片|下载\S{0,6}(?:APP|客户端)|APP内?(?:阅读|查看)"
     r"|关注(?:公众号|我们|微信)|公众号[::]?\s*关注|点击关注|点击(?:上方|下方|右上角)[^。]{0,30}关注|欢迎关注|友情链接|赞助链接|限时推广|广告|免责声明"
     r"|copyright|©|版权所有|all rights reserved|produced by|powered by|发布系统|icp备|icp证|公网安备|技术支持|联系电话|联系我们|网站支持|ipv6|推荐使用|分辨率|浏览器|主办单位|承办单位"
@@ -747,6 +747,7 @@ def is_bare_label(text: str) -> bool:
 
 _IMAGE_FILE = re.compile(
     r"^[^\s。,]{0,60}\.(?:jpe?g|png|gif|bmp|webp|tiff?)$|^from ?clipboard$"
+    r"|^\S{0,8}微信图片\S{0,6}\s*_?\d{14}(?:\s*\S{0,8})?$"  # a chat app's image name: 微信图片_20231026171155
     r"|^(?:\{\{?|\$\{|\$!\{)\$?[a-z_][\w.]*\}\}?$",  # a site template's variable left unfilled
     re.IGNORECASE,
 )
@@ -1158,7 +1159,8 @@ def is_numbered(text: str) -> bool:
 
 # A short line ending in a colon that introduces speech or a list (会议指出: / 具体如下:),
 # not a label of the section below it.
-_INTRODUCES = re.compile(r"(?:说|道|指出|强调|表示|要求|提出|认为|如下|以下|包括|为|是)\s*[::]$")
+_INTRODUCES = re.compile(r"(?:说|道|指出|强调|表示|要求|提出|认为|如下|以下|包括|为|是)\s*[::]$"
+                         r"|(?:同志|朋友|同事|同仁|代表|来宾|嘉宾|领导)们?\s*[::]$")  # a speech's salutation
 
 
 def is_colon_label(text: str) -> bool:
@@ -1167,6 +1169,8 @@ def is_colon_label(text: str) -> bool:
 
     >>> [is_colon_label(t) for t in ["獲獎名單:", "“一个核心”机制:", "会议指出:", "具体做法如下:", "来源:", "他说,大家要记住:"]]
     [True, True, False, False, False, False]
+    >>> is_colon_label("同志们:"), is_colon_label("各位领导、同志们:")  # a speech's salutation
+    (False, False)
     """
     t = text.strip()
     return (t[-1:] in "::" and visible_len(t) <= rules.LIMITS.colon_heading_max_chars and not is_prose(t)
