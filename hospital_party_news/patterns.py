@@ -518,12 +518,12 @@ def find_dateline(text: str) -> Dateline | None:
 # ---------------------------------------------------------------- publication dates
 
 _META_LABEL = re.compile(
-    r"发布|发表|时间|日期|更新|来源|来自|作者|浏览|阅读|点击|编辑|字号|稿源|访问|次数|责编|(?i:posted|published)"
+    r"发布|发表|时间|日期|更新|来源|来自|转自|转载|作者|浏览|阅读|点击|编辑|字号|稿源|访问|次数|责编|(?i:posted|published)"
 )
 # What a date line may hold beside the date without a label: the weekday and the lunar date.
 _WEEKDAY = re.compile(rf"(?:星期|礼拜)[一二三四五六日天]|(?<![{HAN}])周[一二三四五六日](?![{HAN}])|农历\S{{2,8}}")
 _DATE_PIECE = re.compile(rf"^(?:{YEAR}(?:年)?|\d{{1,2}}[-/.月]\d{{1,2}}日?|\d{{1,2}}:\d{{2}}(?::\d{{2}})?)$")
-_GLUED_DATETIME = re.compile(rf"^({YEAR}[-/]\d{{1,2}}[-/]\d{{1,2}}[\sT]+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)\s*(?=\S)")
+_GLUED_DATETIME = re.compile(rf"^((?:(?:最后)?(?:更新|发布|发表)(?:时间|日期)?[::]\s*)?{YEAR}[-/]\d{{1,2}}[-/]\d{{1,2}}[\sT]+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)\s*(?=\S)")
 
 
 # A welcome banner's date is the day the page was viewed, not the day it was published.
@@ -665,6 +665,8 @@ def split_glued_datetime(text: str) -> int:
 
     >>> split_glued_datetime("2024-11-06 14:34:15青海红十字医院检验科为持续推进")
     19
+    >>> split_glued_datetime("最后更新: 2020-02-01 21:22:57央视网消息(新闻联播):习近平总书记指出")  # its label too
+    25
     """
     m = _GLUED_DATETIME.match(text)
     return m.end() if m else 0
@@ -674,7 +676,7 @@ def split_glued_datetime(text: str) -> int:
 # compared with spaces removed (索 引 号) and without a list marker (• 发布机构:).
 _META_LINE_LABEL = re.compile(
     r"^(?:索引号|文号|发文字号|发布机构|发文机关|成文日期|生成日期|公开日期|发布日期|发布时间|公开方式|公开范围|公开时限"
-    r"|信息类别|信息索取号|信息分类|主题分类|主题词|所属机构|相关(?:解读|文件|附件|文档|链接|下载)|附件"
+    r"|信息类别|信息索取号|信息分类|主题分类|主题词|所属机构|所属栏目|栏目|相关(?:解读|文件|附件|文档|链接|下载)|附件"
     r"|[^\s::]{0,4}?(?:浏览|访问|阅读|点击)次数|(?:文章|信息|稿件|新闻)(?:作者|编辑)|点击率|点击数|点击量|浏览量"
     r"|阅读量|阅读数|访问量|文章字数|字数|当前版|(?:当前)?报纸名称|版次|版面|字体大小|字体|字号|文字缩放|关键词|标签"
     r"|信息来源|稿件来源|新闻来源|来源部门|发布者|发布人|发布部门|发布科室|发布单位|文章录入|信息录入|审稿专家|核稿|编审|审稿|预览|时间|日期|抄送|主送|抄报|报送|分送|发送|发|印发|关键字|(?i:tags?))[::|]"
