@@ -41,9 +41,10 @@ _LEVEL_WORDS = {"自治区", "自治州", "自治县", "自治旗"}  # 自治区
 _START_TAGS = {"ns", "nt", "nz", "j", "eng"}
 _NATIONAL = {"国家"}  # 国家卫健委: the national body is a proper name
 _GRASSROOTS_LEVELS = set("镇乡村")  # a town or village too small for the gazetteer: 寿张镇, 沙洲村
+# A quantifier before a name makes it a kind of institution, not one (各乡镇卫生院).
+_QUANTIFIED = re.compile(r"各|每|诸|所有|部分|多家|全体")
 # A unit below the county that follows its own name as a word (瞿溪 街道, 海特花园 社区):
 # the name begins at the leftmost token before it that can sit inside a name.
-_QUANTIFIED = re.compile(r"各|每|诸|所有|部分|多家|全体")
 _GRASSROOTS_UNITS = re.compile(r"^(?:街道|社区|街道社区|镇|乡|村)$")
 # What stands before 卫生院 without naming one township (乡镇卫生院, 各卫生院).
 _GENERIC_TOWNSHIP = re.compile(r"^(?:各|全县|全市|全区)?(?:镇|乡|村|中心|各镇)$|(?:乡镇|基层|辖区|农村|所属|各级)$")
