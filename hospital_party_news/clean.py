@@ -23,6 +23,7 @@ from importlib import resources
 from . import mojibake
 from .chars import HAN as _HAN
 from .chars import URL
+from .patterns import is_watermark  # what a line's own text says about it lives there
 from .records import Document, Line
 from .script import detect_script, to_simplified
 
@@ -167,8 +168,6 @@ def remove_watermark_tail(text: str) -> tuple[str, list[str]]:
     >>> remove_watermark_tail("检测结果 PM2.5 CT MRI"), remove_watermark_tail("共120人次 2 3")
     (('检测结果 PM2.5 CT MRI', []), ('共120人次 2 3', []))
     """
-    from .patterns import is_watermark  # what a line's own text says about it lives there
-
     m = _TAIL_TOKENS.search(text)
     if m is None or not is_watermark(m.group(1)):
         return text, []

@@ -158,9 +158,9 @@ def is_watermark(text: str) -> bool:
     >>> is_watermark("k:K9 P9 k& I"), is_watermark("A4 B5 纸"), is_watermark("PM2.5 CT MRI")
     (True, False, False)
     """
-    if HAN_CHAR.search(text) or len(text.split()) < 2 or len(text) > _WATERMARK_MAX_CHARS:
-        return False
     tokens = text.split()
+    if HAN_CHAR.search(text) or len(tokens) < 2 or len(text) > _WATERMARK_MAX_CHARS:
+        return False
     if (all(len(t) <= _WATERMARK_TOKEN_MAX_CHARS for t in tokens)
             and sum(bool(_MIXED_TOKEN.match(t)) for t in tokens) >= _WATERMARK_MIN_MIXED_TOKENS):
         return True

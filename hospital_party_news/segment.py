@@ -722,9 +722,10 @@ def _doubled(s: str, nxt: str, previous: str) -> bool:
     >>> _doubled("党员坚定疫情防控信心", "党员坚定疫情防控信心", ""), _doubled("党员坚定疫情防控信心", "随后,党员们…", "")
     (True, False)
     """
+    if p.visible_len(s) > rules.LIMITS.short_line_max_chars or p.is_prose(s):
+        return False  # most body lines: paragraphs, never compared
     key = _norm(s)
-    return (bool(key) and key in (_norm(nxt), _norm(previous)) and not p.is_prose(s)
-            and p.visible_len(s) <= rules.LIMITS.short_line_max_chars)
+    return bool(key) and key in (_norm(nxt), _norm(previous))
 
 
 def _heading_candidate(s: str, nxt: str, previous: str) -> bool:

@@ -161,7 +161,12 @@ def _in_name(text: str) -> tuple[Mention, ...]:
     >>> [m.text for m in _in_name("市中心医院")], [m.text for m in _in_name("萧山中医院")]
     ([], ['萧山'])
     """
-    found = _scan(text, in_name=True)
+    return _county_shorts_as_words(text, _scan(text, in_name=True))
+
+
+def _county_shorts_as_words(text: str, found: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """``found`` without the county short names that are not whole words of ``text`` (the
+    text is segmented only when there is one to check)."""
     if not any(is_county_short(m) for m in found):
         return found
     bounds = word_bounds(text)
@@ -187,12 +192,9 @@ def county_short_names(text: str) -> list[Mention]:
     from ..lexicon import jieba_tags, tables
 
     tags, counts = jieba_tags(), tables().freq
-    found = [m for m in _scan(text, in_name=True) if is_county_short(m) and tags.get(m.text, "").startswith("ns")
-             and (counts.get(m.text) or 0) < COUNTY_SHORT_NAME_MAX_WORD_COUNT]
-    if not found:
-        return []
-    bounds = word_bounds(text)
-    return [m for m in found if m.start in bounds and m.end in bounds]
+    found = tuple(m for m in _scan(text, in_name=True) if is_county_short(m) and tags.get(m.text, "").startswith("ns")
+                  and (counts.get(m.text) or 0) < COUNTY_SHORT_NAME_MAX_WORD_COUNT)
+    return list(_county_shorts_as_words(text, found))
 
 
 def is_county_short(m: Mention) -> bool:
