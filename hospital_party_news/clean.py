@@ -174,6 +174,27 @@ def remove_watermark_tail(text: str) -> tuple[str, list[str]]:
     return text[: m.start()], ["boilerplate_removed"]
 
 
+# A watermark's head: the same kind of tokens before a line's first Han character or
+# digit (3 b" ~ s! S& Q7 Y 随州日报讯…), where a forum copy puts it on a paragraph's start.
+_HEAD_TOKENS = re.compile(rf"^\s*((?:[^\s{_HAN}]{{1,4}}\s+)+)(?=[{_HAN}0-9])")
+
+
+def remove_watermark_head(text: str) -> tuple[str, list[str]]:
+    """Cut a forum's watermark glued before a line's first Han character.
+
+    >>> remove_watermark_head('3 b" ~ s! S& Q7 Y 随州日报讯(全媒记者徐军国)')
+    ('随州日报讯(全媒记者徐军国)', ['boilerplate_removed'])
+    >>> remove_watermark_head(". ] G: y; q/ L 2月14日,雷慧娟写下入党申请书")
+    ('2月14日,雷慧娟写下入党申请书', ['boilerplate_removed'])
+    >>> remove_watermark_head("A4 B5 纸张"), remove_watermark_head("1 2 3 号楼")
+    (('A4 B5 纸张', []), ('1 2 3 号楼', []))
+    """
+    m = _HEAD_TOKENS.match(text)
+    if m is None or not is_watermark(m.group(1).strip()):
+        return text, []
+    return text[m.end():], ["boilerplate_removed"]
+
+
 # ---------------------------------------------------------------- pinyin annotations
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
@@ -258,6 +279,7 @@ FIXERS: dict[str, Fixer] = {
     "fold_fullwidth": lambda text, _config: fold_fullwidth(text),
     "strip_html": lambda text, _config: strip_html(text),
     "remove_watermark_tail": lambda text, _config: remove_watermark_tail(text),
+    "remove_watermark_head": lambda text, _config: remove_watermark_head(text),
     "remove_replacement_chars": lambda text, _config: remove_replacement_chars(text),
     "remove_pinyin": lambda text, config: remove_pinyin(text, config.toneless_pinyin),
     "repair_mojibake": lambda text, _config: mojibake.repair(text),

@@ -83,8 +83,11 @@ _BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 # Once one of these starts the tail of a page, the rest of the page is not the article.
+# The header of a related-links block: a kind of list (热点, 相关, 往期 …) and what it lists
+# (新闻, 资讯, 阅读 …), either way round (热点新闻, 新闻热点), or a few fixed labels.
 _TAIL_MARKER = re.compile(
-    r"^(?:热点新闻|热门新闻|最新新闻|最新动态|最新文章|推荐新闻|新闻推荐|相关报道|图片新闻|阅读排行|点击排行|延伸阅读|相关阅读|相关文章|相关新闻|相关推荐|推荐阅读|猜你喜欢|热门文章|热门推荐|更多新闻|更多阅读|友情链接|网友评论|全部评论|往期推荐|往期回顾|往期精彩|精彩推荐|精彩回顾)[::]?$"
+    r"^(?:(?:热点|热门|最新|推荐|相关|更多|精彩|图片|往期|延伸)(?:新闻|资讯|动态|文章|阅读|报道|推荐|回顾|精彩)"
+    r"|(?:新闻|资讯|文章)(?:推荐|热点|排行)|阅读排行|点击排行|猜你喜欢|友情链接|网友评论|全部评论)[::]?$"
 )
 _PLACEHOLDER = re.compile(r"^(?:\[?\s*(?:图片|图|视频|image|img|photo|(?:本文|文章)?插图|配图)\s*\d{0,3}\s*\]?|点击播放|\[\s*[^\]]{1,10}\s*\])$", re.IGNORECASE)
 # A related link's title cut short by the site (感谢信..): two or more ASCII full stops end a
@@ -115,6 +118,13 @@ _RELATIVE_LINK = re.compile(r"^\.{0,2}/?(?:[\w\-]+/)*[\w\-]+\.(?:s?html?|php|asp
 
 # A site's disclaimer, however long: 声明:转载此文是出于传递更多信息之目的。若有…
 _DISCLAIMER = re.compile(r"^[【\[]?(?:免责|版权|特别)?声明[】\]]?[::]")
+# …and a news site's rights notice without that label, also at any length: who may copy
+# (…独家授权山西新闻网发布,未经允许不得转载或镜像), what the site's own works are (凡本网注明
+# “来源:…”的作品…), where to ask (版权咨询电话:…). Article prose never says these.
+_RIGHTS_NOTICE = re.compile(
+    r"未经(?:本网|本站|本报)?(?:允许|许可|授权|同意)[,,]?(?:任何)?(?:单位|个人)?(?:不得|禁止|严禁|请勿)(?:转载|复制|镜像|摘编)"
+    r"|^凡(?:本网|本站|本报|本平台)未?(?:注明|标注)|转载目的在于传递更多信息|^(?:\S{0,12})版权(?:咨询|联系|合作)电话"
+)
 
 
 # A breadcrumb without 首页: short labels set apart by single arrows (全院 > 党建活动), a
@@ -157,13 +167,20 @@ def is_watermark(text: str) -> bool:
     [False, False, False, False]
     >>> is_watermark("k:K9 P9 k& I"), is_watermark("A4 B5 纸"), is_watermark("PM2.5 CT MRI")
     (True, False, False)
+    >>> is_watermark("% V6 U+ K& X# {2 K C W2 l' X7 U; h& y4 f$ e")  # longer than _WATERMARK_MAX_CHARS
+    True
     """
     tokens = text.split()
-    if HAN_CHAR.search(text) or len(tokens) < 2 or len(text) > _WATERMARK_MAX_CHARS:
+    if HAN_CHAR.search(text) or len(tokens) < 2:
         return False
+    # Tokens all short, several mixing letters with symbols or digits: a watermark at any
+    # length (a forum's run up to a line's width). Without them, the symbols' share decides,
+    # on short lines only.
     if (all(len(t) <= _WATERMARK_TOKEN_MAX_CHARS for t in tokens)
             and sum(bool(_MIXED_TOKEN.match(t)) for t in tokens) >= _WATERMARK_MIN_MIXED_TOKENS):
         return True
+    if len(text) > _WATERMARK_MAX_CHARS:
+        return False
     visible = re.sub(r"\s", "", text)
     symbols = len(_WATERMARK_SYMBOLS.findall(visible))
     mixed = len(re.findall(r"[A-Za-z]", visible)) >= _WATERMARK_MIN_SYMBOLS  # letters among the symbols, not a date
@@ -182,6 +199,12 @@ def is_boilerplate(text: str) -> bool:
     (True, True, False)
     >>> is_boilerplate("声明:转载此文是出于传递更多信息之目的。若有来源标注错误或侵犯了您的合法权益,请作者持权属证明与本网联系,我们将及时更正、删除,谢谢。")
     True
+    >>> is_boilerplate("山西日报、山西晚报所有自采新闻(含图片)独家授权山西新闻网发布,未经允许不得转载或镜像;授权转载务必注明来源。")
+    True
+    >>> is_boilerplate("凡本网未注明“来源:山西新闻网”的作品,均转载自其它媒体,转载目的"), is_boilerplate("山西新闻网版权咨询电话:0351-4281485。如您在本站发现错误,请告知。")
+    (True, True)
+    >>> is_boilerplate("会上强调,未经批准不得擅自外出,要严守纪律。")
+    False
     >>> [is_boilerplate(t) for t in ["1F809", "cb", "02", "DRG付费改革", "打印    关闭    复制链接"]]
     [True, True, False, False, True]
     >>> is_boilerplate("./t20220930_2254135_wap.html"), is_boilerplate("/news/2021/0508.shtml"), is_boilerplate("index.html是首页")
@@ -200,7 +223,7 @@ def is_boilerplate(text: str) -> bool:
         return True
     if _TRUNCATED_LINK.match(t) and visible_len(t) <= rules.LIMITS.short_line_max_chars:
         return True
-    if _TEASER.search(t) or _DISCLAIMER.match(t) or _BREADCRUMB.match(strip_list_marker(t)):
+    if _TEASER.search(t) or _DISCLAIMER.match(t) or _RIGHTS_NOTICE.search(t) or _BREADCRUMB.match(strip_list_marker(t)):
         return True
     return visible_len(t) <= rules.LIMITS.furniture_max_chars and bool(_BOILERPLATE.search(t) or URL.search(t)) and not is_prose_with_period(t)
 
@@ -214,6 +237,8 @@ def is_tail_marker(text: str) -> bool:
 
     >>> is_tail_marker("延伸阅读"), is_tail_marker("延伸阅读很有意思。")
     (True, False)
+    >>> [is_tail_marker(t) for t in ["新闻热点", "热点资讯:", "往期回顾", "最新进展", "新闻中心"]]
+    [True, True, True, False, False]
     """
     return bool(_TAIL_MARKER.match(text.strip()))
 
@@ -765,6 +790,31 @@ def is_image_file_name(text: str) -> bool:
     [True, True, True, False]
     """
     return bool(_IMAGE_FILE.match(re.sub(r"\s+", "", text.strip())))
+
+
+# A forum's own furniture around a copied post (Discuz and its kind): the note of the
+# post's last edit (a forum date, not the article's), and an attached image's block: its
+# file name with size and download count, the download button, the upload time.
+_FORUM_FURNITURE = re.compile(
+    r"^本帖最后由\s*\S.{0,30}?于\s*\d{4}-\d{1,2}-\d{1,2}[\d: ]*编辑$"
+    r"|^\S{1,60}\.(?:jpe?g|png|gif|bmp|webp)\s*\(\s*[\d.]+\s*[KMG]B\s*,\s*下载次数\s*[::]\s*\d+\s*\)$"
+    r"|^(?:下载附件|保存到相册)(?:\s*\([\d.]+\s*[KMG]B\))?$"
+    r"|^\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s*上传$",
+    re.IGNORECASE,
+)
+
+
+def is_forum_furniture(text: str) -> bool:
+    """A forum's note of a post's last edit, or a piece of an attached image's block.
+
+    >>> [is_forum_furniture(t) for t in ["本帖最后由 随州日报 于 2020-3-4 16:56 编辑", "下载附件", "2020-2-15 16:46 上传"]]
+    [True, True, True]
+    >>> is_forum_furniture("微信图片_20200215163032.jpg (489.11 KB, 下载次数: 71)")
+    True
+    >>> [is_forum_furniture(t) for t in ["2020-2-15 16:46", "请下载附件填写报名表。", "本帖内容由医院党办编辑"]]
+    [False, False, False]
+    """
+    return bool(_FORUM_FURNITURE.match(text.strip()))
 
 
 # A site's summary of the article above its text, under its label (not 编者按, an editor's

@@ -79,6 +79,8 @@ def _piece_roles(line: Line, raw: str) -> list[Line]:
     """What a piece is by its own text; a piece that holds several things (a date glued
     to a sentence, a flattened page) is cut and each part judged again."""
     s = p.strip_list_marker(line.simplified)
+    if p.is_forum_furniture(s):  # before the date lines: its dates are the forum's
+        return [decide(line, "forum_furniture")]
     trailing_date = p.split_trailing_date_line(s)
     if p.is_date_line(s) and not trailing_date:
         byline = p.split_glued_byline(s) if s == line.simplified else 0
@@ -301,8 +303,8 @@ def _gap_starts(lines: list[Line]) -> list[int]:
             continue
         if not p.is_headline(ln.simplified) or p.is_nav_label(ln.simplified) or p.has_heading_shape(ln.simplified):
             continue
-        if p.is_caption_cue(ln.simplified):  # ▲实地了解养牛场开工进度: a photo's caption between paragraphs
-            continue
+        if p.is_caption_cue(ln.simplified) or p.parenthesised_groups(ln.simplified):
+            continue  # ▲实地了解养牛场开工进度, (队员们提交的入党申请书): a photo's caption between paragraphs
         if not (p.is_prose(nxt.simplified) or p.visible_len(nxt.simplified) > rules.LIMITS.short_line_max_chars):
             continue
         # wider than the page's usual gap between paragraphs, or a feature's headline (…——记…的党员们)
@@ -542,7 +544,10 @@ def _kicker(lines: list[Line], title: int) -> int | None:
     shared = len(_bigrams(s) & _bigrams(below))
     # A ——副题 says the line above is its headline, and two matched phrases say they are a
     # kicker (slogans that share little with the text): any word in common will do.
-    needed = (rules.LIMITS.title_min_shared_bigrams if continued or not newspaper
+    # Right above it, with nothing between, a ——副题's headline needs no word in common
+    # (战“疫”前线的入党申请书 / ——银川市第一人民医院援鄂抗疫先进事迹纪实).
+    adjacent = continued and above == title - 1 and not lines[title].blank_before
+    needed = (0 if adjacent else rules.LIMITS.title_min_shared_bigrams if continued or not newspaper
               else rules.LIMITS.kicker_min_shared_bigrams)
     if (p.is_headline(s) and not p.is_nav_label(s) and not p.is_caption_cue(s) and not _only_an_institution(s)
             and shared >= needed):  # an institution's name alone above it is the site's logo

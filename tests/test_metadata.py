@@ -189,6 +189,7 @@ def test_a_short_name_in_running_text_counts_half_of_a_full_name(paragraph: str,
 @pytest.mark.parametrize(("paragraph", "province"), [
     ("市中心医院党员赴都江堰市开展义诊。", "四川省"),  # 市中 (a district's short name) is no place in 市中心医院
     ("广安门医院专家赴北京路社区义诊,随后到桐城市开展活动。", "安徽省"),  # 广安门, 北京路: a gate and a street
+    ("学校统战部会同两所附属医院赴临沂市兰陵县义诊。", "山东省"),  # 会同 (湖南 county) here means "together with"
 ])
 def test_places_named_inside_other_words_do_not_count(paragraph: str, province: str) -> None:
     assert enrich_article(_article("无题", ["党员们开展活动。", paragraph])).province == province
@@ -210,6 +211,7 @@ def test_places_an_aid_mission_went_to_count_a_quarter(paragraph: str, province:
     ("区纪委一行到瞿溪街道社区卫生服务中心督查。", ["瞿溪街道社区卫生服务中心"]),  # a subdistrict's name tagged a person's
     ("党员来到海特花园社区卫生服务站义诊。", ["海特花园社区卫生服务站"]),  # a community's name before 社区
     ("全市有7个社区卫生服务站。", []),  # a count is not a name
+    ("统战部会同两所附属医院赴兰陵县义诊。", []),  # nor is a count in the name's place (会同 is a county's short name)
     ("近年来904医院发表论文,九〇三医院党委开展活动。", ["904医院", "九〇三医院"]),  # military hospitals go by number
     ("青岛和润堂健康体检中心、温州中西医结合医院和菏泽市立医院参加。", ["青岛和润堂健康体检中心", "温州中西医结合医院", "菏泽市立医院"]),
     ("成立医院党委,市民到医院就诊。", []),

@@ -43,6 +43,8 @@ _NATIONAL = {"国家"}  # 国家卫健委: the national body is a proper name
 _GRASSROOTS_LEVELS = set("镇乡村")  # a town or village too small for the gazetteer: 寿张镇, 沙洲村
 # A quantifier before a name makes it a kind of institution, not one (各乡镇卫生院).
 _QUANTIFIED = re.compile(r"各|每|诸|所有|部分|多家|全体")
+# …and so does a count of them in the name's place (会同 两所 附属医院: two hospitals, no name).
+_COUNTED = re.compile(r"^[两二三四五六七八九十几数多\d]+[所家个座]$")
 # A unit below the county that follows its own name as a word (瞿溪 街道, 海特花园 社区):
 # the name begins at the leftmost token before it that can sit inside a name.
 _GRASSROOTS_UNITS = re.compile(r"^(?:街道|社区|街道社区|镇|乡|村)$")
@@ -199,14 +201,20 @@ def name_ending_at(text: str, head_start: int, head_end: int) -> Name:
     (False, False)
     >>> name_ending_at("前往沙洲村卫生室", 5, 8).proper, name_ending_at("到镇卫生院", 2, 5).proper
     (True, False)
+    >>> name_ending_at("统战部会同两所附属医院开展义诊", 9, 11)
+    Name(text='附属医院', start=7, end=11, proper=False)
     """
     clause_start, clause = clause_before(text, head_start)
     tokens = _tokens(clause) if clause else ()
     taken = 0  # characters taken, counted back from the head
     begin: int | None = None
     unit_seen = False  # a grassroots unit (街道, 社区) was taken: every token before it is its name
+    counted = False
     for i in range(len(tokens) - 1, -1, -1):
         word, flag = tokens[i]
+        if _COUNTED.match(word):
+            counted = True
+            break
         if not (_inside(word, flag) or (unit_seen and flag.startswith("nr"))):  # 瞿溪 is tagged a person's name
             break
         if unit_seen and flag.startswith("v"):  # 督导检查 村卫生室: a village is not named by a verb
@@ -225,7 +233,7 @@ def name_ending_at(text: str, head_start: int, head_end: int) -> Name:
     known = _dictionary_name(text, clause_start, head_start, head_end)
     if known is not None and (begin is None or known < head_start - begin):
         begin = head_start - known
-    if begin is not None:
+    if begin is not None and not counted:
         start = _division_before(text, head_start - begin)
         # 各乡镇卫生院: a quantifier before the name makes it a kind, not one institution; so
         # does a town's or village's level alone after a word that is no name (检查 村卫生室,
