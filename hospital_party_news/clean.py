@@ -22,7 +22,7 @@ from importlib import resources
 
 from . import mojibake
 from .chars import HAN as _HAN
-from .chars import URL
+from .chars import HAN_CHAR, URL
 from .patterns import is_watermark  # what a line's own text says about it lives there
 from .records import Document, Line
 from .script import detect_script, to_simplified
@@ -118,7 +118,7 @@ _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
 # A tag cut off at the end (<p class="ql-), or at the start: the line begins inside an
 # attribute's value (a page's description, copied from <meta content="…" />), up to its close.
 _PARTIAL_TAG = re.compile(r"<[a-zA-Z/][^<>]*$|^[^<>]*?\"\s*/?>")
-_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
+_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});|\?(?:nbsp|amp|quot|lt|gt);")  # ?nbsp;: its & garbled
 # A line break escaped by a scraper that wrote a JSON string out as text (\n双方党支部…):
 # never a word of the text, unless Latin letters go on (C:\new).
 _ESCAPED_BREAK = re.compile(r"\\[nrt](?![A-Za-z])")
@@ -127,6 +127,11 @@ _MARKDOWN_IMAGE = re.compile(r"!\[[^\]]{0,200}\]\([^()\s]{0,300}(?:\)|$)")  # or
 # Images' file names glued after a paragraph's last sentence (…喜悦。img_7240_副本.jpgIMG_7107.JPG):
 # where pictures stood, never text.
 _GLUED_IMAGE_FILES = re.compile(r"(?<=[。!?!?”\"])(?:[A-Za-z0-9][\w\-]{0,40}\.(?:jpe?g|png|gif|bmp|webp)\s*)+$", re.IGNORECASE)
+
+
+# A forum's anti-copy junk wrapped in its own tag (Discuz: <font class="jammer">6 w O9 n(</font>):
+# the tag and what it holds go, closed or not, also when a garbled copy lost its "<" (?font …).
+_JAMMER = re.compile(r"""[<?]?(font|span)\b[^<>]*\bclass\s*=\s*["']?jammer\b[^<>]*>[^<]*(?:</\1\s*>)?""", re.IGNORECASE)
 
 
 def strip_html(text: str) -> tuple[str, list[str]]:
@@ -142,13 +147,20 @@ def strip_html(text: str) -> tuple[str, list[str]]:
     >>> strip_html('![](/Files260/BeyondPic/2021-5/8/21.jpg)'), strip_html('![]()我市卫生系统开展活动'), strip_html('![34.jpg](/d/file/20')
     (('', ['html_removed']), ('我市卫生系统开展活动', ['html_removed']), ('', ['html_removed']))
 
+    A forum's junk in its jammer tag goes with the tag:
+
+    >>> strip_html('无论生死!<font class="jammer">6 w O9 n( v! s$ \\, ~2 v</font>元月29日')
+    ('无论生死!元月29日', ['html_removed'])
+    >>> strip_html('无论生死?!?font class="jammer">6 w O9 n( v! s$'), strip_html('情怀。?nbsp; 是吗?amp;')
+    (('无论生死?!', ['html_removed']), ('情怀。\xa0 是吗?&', ['html_removed']))
+
     Images' file names glued after a paragraph's last sentence go too:
 
     >>> strip_html('脸上满是自豪和喜悦。img_7240_副本.jpgIMG_7107.JPG'), strip_html('上传了照片a.jpg')
     (('脸上满是自豪和喜悦。', ['html_removed']), ('上传了照片a.jpg', []))
     """
-    new = _PARTIAL_TAG.sub("", _TAG.sub("", _MARKDOWN_IMAGE.sub("", _GLUED_IMAGE_FILES.sub("", text))))
-    new = _ESCAPED_BREAK.sub("", _ENTITY.sub(lambda m: html.unescape(m.group()), new))
+    new = _PARTIAL_TAG.sub("", _TAG.sub("", _MARKDOWN_IMAGE.sub("", _GLUED_IMAGE_FILES.sub("", _JAMMER.sub("", text)))))
+    new = _ESCAPED_BREAK.sub("", _ENTITY.sub(lambda m: html.unescape("&" + m.group()[1:]), new))
     return new, (["html_removed"] if new != text else [])
 
 
@@ -165,11 +177,14 @@ def remove_watermark_tail(text: str) -> tuple[str, list[str]]:
 
     >>> remove_watermark_tail("为群众办实事。(城南医院 徐小丽) 8 S6 p. P: ]7 C s")
     ('为群众办实事。(城南医院 徐小丽)', ['boilerplate_removed'])
+    >>> remove_watermark_tail("' c) h$ O2 B l. S")
+    ("' c) h$ O2 B l. S", [])
     >>> remove_watermark_tail("检测结果 PM2.5 CT MRI"), remove_watermark_tail("共120人次 2 3")
     (('检测结果 PM2.5 CT MRI', []), ('共120人次 2 3', []))
     """
     m = _TAIL_TOKENS.search(text)
-    if m is None or not is_watermark(m.group(1)):
+    # a watermark line of its own (' c) h$ O2 B l. S) is left whole, for the line rules to drop
+    if m is None or not HAN_CHAR.search(text, 0, m.start()) or not is_watermark(m.group(1)):
         return text, []
     return text[: m.start()], ["boilerplate_removed"]
 

@@ -58,7 +58,7 @@ _LOCATION = r"您?(?:当前|所在)?的?位置[::]|当前位置|首页\s*(?:>|->
 _BOILERPLATE = re.compile(
     rf"({_LOCATION}|>>|->|»"
     r"|分享到|分享至|扫一扫|扫码|微信扫|长按(?:识别|二维码)|二维码|打印本页|关闭窗口|返回顶部|收藏本|字号[::]|【字体|字体[::]"
-    r"|网友评论|全部评论|查看更多评论|更多评论|发表评论|我要评论|欢迎到\S{1,12}参[加与]讨论|热榜|^\W{0,3}(?:相关推荐|相关文章|相关阅读|相关新闻|延伸阅读|推荐阅读|猜你喜欢|热门文章)|上一篇|下一篇|上一版|下一版|版面导航"
+    r"|网友评论|全部评论|查看更多评论|更多评论|发表评论|我要评论|欢迎到\S{1,12}参[加与]讨论|热榜|^\W{0,3}(?:相关推荐|相关文章|相关阅读|相关新闻|延伸阅读|推荐阅读|猜你喜欢|热门文章)|上一篇|下一篇|上一版|下一版|版面导航|^(?:next|previous|prev)(?:\s+(?:article|post|page|story))?$"
     r"|热线[::]|电话[::]|^[\d\-—()() ]{7,}$|原创文章|转载请|(?:不得|禁止|严禁)(?:转载|复制)|^请输入验证码|^看不清[,,]?换一张"
     rf"|{_WELCOME}|您好,?欢迎|今天是[::]|^今天是|读完约|阅读时间|^本篇文章\d+字|^返\s*回(?:列表|首页)?$|^更多\s*>*$|相关话题|相关链接|推荐公告|系统登录|^新闻组图|^\S{{0,4}}(?:组图|图集|剪影|掠影|集锦|花絮)[::]?$"
     r"|^打开\S{0,10}(?:APP|客户端)|^打开\S{0,6}新闻\s*查看|查看精彩图片|下载\S{0,6}(?:APP|客户端)|APP内?(?:阅读|查看)"
@@ -211,6 +211,8 @@ def is_boilerplate(text: str) -> bool:
     (True, True, False)
     >>> is_boilerplate("时间: 某某在线 天气预报 空气质量 某某市环境空气质量指数AQI:28;空气质量等级:优。")
     True
+    >>> [is_boilerplate(t) for t in ["Next article", "previous", "Previous post", "Next Generation Sequencing"]]
+    [True, True, True, False]
     >>> is_boilerplate("- 全院 > 党建活动 阅读:1114 次"), is_boilerplate("新闻中心 > 医院动态"), is_boilerplate("收缩压>140毫米汞柱的患者")
     (True, True, False)
     >>> is_boilerplate("以讲好健康中国故事为宗旨,提供卫生健康行业新闻动态、宣贯卫生政策、传播健康科普知识和... 更多详情"), is_boilerplate("医院简介某某医院始建于1972年,是集预防、医疗、教学为一体的三级甲等专科医院...详情")
@@ -775,6 +777,9 @@ def is_bare_label(text: str) -> bool:
 _IMAGE_FILE = re.compile(
     r"^[^\s。,]{0,60}\.(?:jpe?g|png|gif|bmp|webp|tiff?)$|^from ?clipboard$"
     r"|^\S{0,8}微信图片\S{0,6}\s*_?\d{14}(?:\s*\S{0,8})?$"  # a chat app's image name: 微信图片_20231026171155
+    # a camera's or an editor's name for an image, without its extension, one or several
+    # run together: image-20240402153040-4, IMG_20200215_163032, mmexport1581753032000
+    r"|^(?:(?:image|img|pic|photo|dsc|mmexport|wechatimg)[-_]?\d{8}[-_]?\d{0,6}\d{0,3}(?:[-_]\d{1,4})?)+$"
     r"|^(?:\{\{?|\$\{|\$!\{)\$?[a-z_][\w.]*\}\}?$",  # a site template's variable left unfilled
     re.IGNORECASE,
 )
@@ -787,6 +792,8 @@ def is_image_file_name(text: str) -> bool:
     >>> [is_image_file_name(t) for t in ["微信图片_20210617094712.jpg", "0 (1).jpg", "from clipboard", "图为义诊现场"]]
     [True, True, True, False]
     >>> [is_image_file_name(t) for t in ["{xunruicms_img_title}", "{{ image.caption }}", "${pic_title}", "{医院}"]]
+    [True, True, True, False]
+    >>> [is_image_file_name(t) for t in ["image-20240402153040-4", "image-20240402153226-5image-20240402153355-6", "IMG_20200215_163032", "image2024"]]
     [True, True, True, False]
     """
     return bool(_IMAGE_FILE.match(re.sub(r"\s+", "", text.strip())))
@@ -1061,7 +1068,7 @@ def is_meta_line(text: str) -> bool:
 # ---------------------------------------------------------------- captions and headlines
 
 _CAPTION_CUE = re.compile(
-    r"(?:摄|供图|摄影)\)?(?:\s*\([^()]{1,10}\))?$|\([^()]{0,12}(?:摄|摄影|供图)\)[。.]?$|/\s*图源|\(图[一二三四五六七八九十\d]{1,2}\)$|^图为|^(?:图|图片)[::]|▲|△|\((?:左|右|中|前|后)[一二三四五六七八九]?\)|现场。?$|合影(?:留念)?。?$|留影。?$|揭牌。?$|(?<!的)致辞。?$|(?<!的)致词。?$|(?<!的)讲话。?$|剪彩。?$|授牌。?$|授旗。?$"
+    r"(?:摄|供图|摄影)\)?(?:\s*\([^()]{1,10}\))?$|\([^()]{0,12}(?:摄|摄影|供图)\)[。.]?$|/\s*图源|\(图[一二三四五六七八九十\d]{1,2}\)$|^图为|^(?:图|图片|多图|组图|图集)[::]|▲|△|\((?:左|右|中|前|后)[一二三四五六七八九]?\)|现场。?$|合影(?:留念)?。?$|留影。?$|揭牌。?$|(?<!的)致辞。?$|(?<!的)致词。?$|(?<!的)讲话。?$|剪彩。?$|授牌。?$|授旗。?$"
 )
 # A photo's source after its caption: (来源:附属第三医院), (图片来源:…).
 _PHOTO_SOURCE = re.compile(r"\s*\((?:图片)?来源[::]?[^()]{1,30}\)$")
@@ -1088,8 +1095,8 @@ def is_caption_cue(text: str) -> bool:
     (True, True)
     >>> is_caption_cue("党委副书记赵满国同志领学了习近平总书记的讲话。")  # 的讲话: the object of a sentence
     False
-    >>> is_caption_cue("医疗队队员在条幅上庄重签名(图三)")  # the photo it refers to
-    True
+    >>> is_caption_cue("医疗队队员在条幅上庄重签名(图三)"), is_caption_cue("多图:副院长带领义诊团队为居民提供义诊服务")
+    (True, True)
     >>> is_caption_cue("医护人员在苗寨指导村民使用家庭小药箱(11月16日摄)。")  # the credit in parentheses, then the stop
     True
     >>> is_caption_cue("6月30日,在县中医医院多媒体会议室,市工人医院党委副书记梁茂元为全体党员作专题讲话。(刘梁春 摄)")

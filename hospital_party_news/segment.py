@@ -450,7 +450,8 @@ def _best_headline(lines: list[Line], zone: int) -> int | None:
             candidates.append(idx)
         if score >= best_score:
             best, best_score = idx, score
-    if best is not None and _first_section_heading(lines, best):
+    # A line with the page's date line under it is the headline, whatever its shape.
+    if best is not None and _first_section_heading(lines, best) and not _date_follows(lines, best):
         if best != candidates[0]:
             return candidates[0]  # the headline above it is the page's
         if len(candidates) == 1 and _opens_without_headline(lines, best):
