@@ -1257,6 +1257,23 @@ def has_heading_shape(text: str) -> bool:
             and max(map(len, parts)) - min(map(len, parts)) <= limits.phrase_length_spread)
 
 
+def is_clause_pair(text: str) -> bool:
+    """Two clauses joined by one comma, without a digit or a sentence's punctuation, each
+    with at least ``clause_pair_min_chars`` Han characters: how a section heading pairs a
+    theme with its point (强基固本,铸牢“医心向党”的忠诚之魂).
+
+    >>> is_clause_pair("精准测量,守护健康“第一关”"), is_clause_pair("强基固,铸牢忠诚之魂")
+    (True, False)
+    >>> is_clause_pair("6月30日,在县中医院会议室"), is_clause_pair("大家表示,一定做好工作。"), is_clause_pair("党员先锋,示范引领,服务群众")
+    (False, False, False)
+    """
+    t = text.strip()
+    if re.search(rf"\d|[{TERMINAL};;]", t):
+        return False
+    parts = re.split(r"[,,]", t)
+    return len(parts) == 2 and all(len(HAN_CHAR.findall(part)) >= rules.LIMITS.clause_pair_min_chars for part in parts)
+
+
 def is_labelled_heading(text: str) -> bool:
     """A line led by a label in 【】 that is not a sentence (【开幕定调】锚定党建引领,扛起健康担当):
     between paragraphs, a heading, as a colon-led label is. (Above the text the same shape

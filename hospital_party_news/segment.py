@@ -901,7 +901,7 @@ def _resolve_candidates(content: list[Line], kinds: list[str], before_furniture:
             kinds[h] = "name_label"
         elif h in acting:
             kinds[h] = "person_caption"
-        elif h in short and (company or p.has_heading_shape(s) or p.is_labelled_heading(s)):
+        elif h in short and (company or p.has_heading_shape(s) or p.is_labelled_heading(s) or p.is_clause_pair(s)):
             kinds[h] = "heading"
         elif _short_enough(s):
             kinds[h] = "lone_short_line"
