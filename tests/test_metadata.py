@@ -190,6 +190,8 @@ def test_a_short_name_in_running_text_counts_half_of_a_full_name(paragraph: str,
     ("市中心医院党员赴都江堰市开展义诊。", "四川省"),  # 市中 (a district's short name) is no place in 市中心医院
     ("广安门医院专家赴北京路社区义诊,随后到桐城市开展活动。", "安徽省"),  # 广安门, 北京路: a gate and a street
     ("学校统战部会同两所附属医院赴临沂市兰陵县义诊。", "山东省"),  # 会同 (湖南 county) here means "together with"
+    ("党员们来到延安镇红色教育基地参观学习。", None),  # 延安镇: a town named after 延安, not the city
+    ("党员们赴扬州镇江两地参观学习。", "江苏省"),  # 扬州 before 镇江: two cities, not a town
 ])
 def test_places_named_inside_other_words_do_not_count(paragraph: str, province: str) -> None:
     assert enrich_article(_article("无题", ["党员们开展活动。", paragraph])).province == province

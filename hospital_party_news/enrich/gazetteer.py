@@ -23,6 +23,11 @@ MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
 _PREFECTURE_LEVELS = "州盟"  # 恩施州, 兴安盟: short names that keep their level
 # What follows a place's short name when the name is a street's or a gate's (北京路社区, 广安门医院).
 STREET_WORDS = frozenset("路街门巷桥道")
+# A town or township named after a place (延安镇 in Nanning, not 延安): the short name then
+# 镇 or 乡, unless a place's name begins there (扬州镇江: two cities) or the words 乡村 / 乡镇
+# (长沙乡镇卫生院: the city's townships).
+TOWNSHIP_WORDS = frozenset("镇乡")
+_NOT_A_TOWNSHIP = ("乡村", "乡镇")
 ALIASES = {"首都": "北京市"}  # names a division goes by that are not its own (保障首都人民健康, 首都医科大学)
 
 
@@ -268,10 +273,25 @@ def mention_at(text: str, i: int, size: int, in_name: bool) -> Mention | None:
         return None
     if text[i + size : i + size + 1] in STREET_WORDS:  # 北京路, 广安门: a street or a gate named after a place
         return None
+    if _township_named_after(text, i + size, full, short):
+        return None
     levels = {d.level for d in cands}
     # 大新 (大新县) in 加大新项目: a county's short name is only trusted in a name
     trusted = "province" in levels or ("prefecture" in levels and not _word_first(piece, jieba_tags()))
     return Mention(i, i + size, piece, highest_level(cands), True) if in_name or trusted else None
+
+
+def _township_named_after(text: str, end: int, full: dict, short: dict) -> bool:
+    """A short name ending at ``end`` names a town or township, not the place itself.
+
+    >>> _township_named_after("江南区延安镇", 5, {}, {}), _township_named_after("长沙乡镇卫生院", 2, {}, {})
+    (True, False)
+    >>> _township_named_after("扬州镇江", 2, {}, {"镇江": ()})
+    False
+    """
+    if text[end : end + 1] not in TOWNSHIP_WORDS or text.startswith(_NOT_A_TOWNSHIP, end):
+        return False
+    return not any(text[end : end + k] in full or text[end : end + k] in short for k in range(2, 5))
 
 
 @dataclass(frozen=True)
