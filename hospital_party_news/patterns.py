@@ -254,7 +254,7 @@ def is_nav_label(text: str) -> bool:
 
 CREDIT_ROLES = (
     "一审一校|一校|责任编辑|责编|编辑|编审|审核|审签|审校|初审|复审|终审|一审|二审|三审|校对|排版|美编|设计|监制|统筹|策划|制作"
-    "|文字|文/图|图/文|文图|图文|文|图片|图|摄影|摄像|拍摄|视频|撰稿|供稿|文章来源|文章出处|信息来源|稿件来源|消息来源|出处|录入|来源|作者|通讯员|记者"
+    "|文字|文/图|图/文|文图|图文|文|图片|图|摄影|摄像|拍摄|视频|撰稿|撰写|整理|讲述|口述|供稿|文章来源|文章出处|信息来源|稿件来源|消息来源|出处|录入|来源|作者|通讯员|记者"
 )
 _BARE_CREDIT_LABEL = re.compile(rf"^(?:{CREDIT_ROLES})[::]$")
 _CREDIT_PAIR = re.compile(rf"(?P<role>{CREDIT_ROLES})\s*[::|丨/]\s*(?P<names>[^::|丨]*?)(?=\s+(?:{CREDIT_ROLES})\s*[::|丨/]|$)")
@@ -262,7 +262,7 @@ _CREDIT_PAIR = re.compile(rf"(?P<role>{CREDIT_ROLES})\s*[::|丨/]\s*(?P<names>[^
 # parenthesis left open
 CREDIT_QUALIFIERS = "本文|本期|图文|美术|值班|文字"  # words that make a role more specific
 _CREDIT_LINE = re.compile(
-    rf"^\s*(?:[{HAN}]{{2,4}}\s+)?(?:[【\[]|\((?!.*\)\s*$))?(?:{CREDIT_QUALIFIERS})?(?:{CREDIT_ROLES})(?:人|单位)?\s*[::|丨/】\]]"
+    rf"^\s*(?:[{HAN}]{{2,4}}\s+)?(?:[【\[]|\((?!.*\)\s*$))?(?:{CREDIT_QUALIFIERS})?(?:{CREDIT_ROLES})(?:人|单位|者)?\s*[::|丨/】\]]"
 )
 # Roles written without a separator, before the names (责任编辑 王五) or after them
 # (社会事务科 吴骏 编审); the latter also takes work words (报道, 整理, 摄).
@@ -307,6 +307,9 @@ def parse_credits(text: str) -> list[tuple[str, str]] | None:
     ([('编审', '吴骏')], None)
     >>> parse_credits("责任编辑 王五"), parse_credits("本文作者:张三"), bool(parse_credits("审核人:王五"))
     ([('责任编辑', '王五')], [('作者', '张三')], True)
+    >>> bool(parse_credits("撰写人:援鄂医疗队队员、呼吸内科护师 孙林杉")), bool(parse_credits("讲述者:心胸外科主管护师 张芳静"))
+    (True, True)
+    >>> parse_credits("讲述了他们的故事。")
     """
     t = _BRACKETED.sub(r"\1", text.strip())  # 【责任编辑:王萍】
     if visible_len(t) > rules.LIMITS.credit_line_max_chars or is_prose(t):
@@ -550,7 +553,7 @@ _META_LABEL = re.compile(
 # What a date line may hold beside the date without a label: the weekday and the lunar date.
 _WEEKDAY = re.compile(rf"(?:星期|礼拜)[一二三四五六日天]|(?<![{HAN}])周[一二三四五六日](?![{HAN}])|农历\S{{2,8}}")
 _DATE_PIECE = re.compile(rf"^(?:{YEAR}(?:年)?|\d{{1,2}}[-/.月]\d{{1,2}}日?|\d{{1,2}}:\d{{2}}(?::\d{{2}})?)$")
-_GLUED_DATETIME = re.compile(rf"^((?:(?:最后)?(?:更新|发布|发表)(?:时间|日期)?[::]\s*)?{YEAR}[-/]\d{{1,2}}[-/]\d{{1,2}}[\sT]+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)\s*(?=\S)")
+_GLUED_DATETIME = re.compile(rf"^((?:(?:最后)?(?:更新|发布|发表)(?:时间|日期)?[::]\s*)?{YEAR}(?:[-/]\d{{1,2}}[-/]\d{{1,2}}[\sT]+|年\d{{1,2}}月\d{{1,2}}日\s*)\d{{1,2}}:\d{{2}}(?::\d{{2}})?)\s*(?=\S)")
 
 
 # A welcome banner's date is the day the page was viewed, not the day it was published.
@@ -694,6 +697,10 @@ def split_glued_datetime(text: str) -> int:
     19
     >>> split_glued_datetime("最后更新: 2020-02-01 21:22:57央视网消息(新闻联播):习近平总书记指出")  # its label too
     25
+    >>> split_glued_datetime("2020年03月01日 11:50昨日,河东区疾控中心科长卢达火线入党。")  # written out, with its time
+    17
+    >>> split_glued_datetime("2020年3月1日上午,河东区疾控中心召开会议。")  # an event's date: no time of day
+    0
     """
     m = _GLUED_DATETIME.match(text)
     return m.end() if m else 0
