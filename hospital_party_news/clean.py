@@ -151,8 +151,8 @@ def strip_html(text: str) -> tuple[str, list[str]]:
 
     >>> strip_html('无论生死!<font class="jammer">6 w O9 n( v! s$ \\, ~2 v</font>元月29日')
     ('无论生死!元月29日', ['html_removed'])
-    >>> strip_html('无论生死?!?font class="jammer">6 w O9 n( v! s$'), strip_html('情怀。?nbsp; 是吗?amp;')
-    (('无论生死?!', ['html_removed']), ('情怀。\xa0 是吗?&', ['html_removed']))
+    >>> strip_html('无论生死?!?font class="jammer">6 w O9 n( v! s$'), strip_html('情怀。?nbsp;')
+    (('无论生死?!', ['html_removed']), ('情怀。\xa0', ['html_removed']))
 
     Images' file names glued after a paragraph's last sentence go too:
 
