@@ -861,10 +861,40 @@ def _before_furniture(lines: list[Line], start: int) -> set[int]:
             if _open(ln) and nxt.role == "boilerplate"}
 
 
+# Numbering styles of an outline's headings: 一、, (一), 1. / 1、, 第一,
+_OUTLINE_STYLES = (
+    re.compile(r"^[一二三四五六七八九十]+、"),
+    re.compile(r"^[((][一二三四五六七八九十]+[))]"),
+    re.compile(r"^\d{1,2}[、.](?!\d)"),
+    re.compile(r"^第[一二三四五六七八九十]+[,、::\s]"),
+)
+
+
+def _outline(content: list[Line], kinds: list[str]) -> None:
+    """A plan's or notice's outline set as short lines (二、活动主题 / 缅怀先烈守初心,笃行不怠担使命 /
+    三、参加对象 / 支部全体党员): in a run of short lines, each numbered line of the article's
+    first numbering style heads a section, when there are at least ``outline_min_headings``
+    of them, and the unnumbered line right under one is its text, not a photo's caption."""
+    numbered = [m for m, kind in enumerate(kinds) if kind == CANDIDATE and _short_enough(content[m].simplified)
+                and p.is_numbered(content[m].simplified)]
+    style = next((st for m in numbered[:1] for st in _OUTLINE_STYLES if st.match(content[m].simplified.strip())), None)
+    members = [m for m in numbered if style is not None and style.match(content[m].simplified.strip())]
+    if len(members) < rules.LIMITS.outline_min_headings:
+        return
+    for m in members:
+        # in a run, not at the page's end: followed by body, the heading rule decides; a page
+        # cut off after a heading and a fragment is heading_before_fragment's
+        if m + 2 < len(kinds) and kinds[m + 1] == CANDIDATE:
+            kinds[m] = "outline_heading"
+            if not p.is_numbered(content[m + 1].simplified):
+                kinds[m + 1] = "outline_text"
+
+
 def _resolve_candidates(content: list[Line], kinds: list[str], before_furniture: set[int]) -> None:
     """Runs of standalone short lines: all but the last are captions; the last heads a
     section when body follows it. Headings need company (two or more in the article) or
     the shape of a heading; a lone one without that shape is a photo caption."""
+    _outline(content, kinds)
     n = len(kinds)
     heads: list[int] = []
     trailing: list[int] = []
