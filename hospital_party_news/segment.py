@@ -870,6 +870,10 @@ _OUTLINE_STYLES = (
 )
 
 
+# A heading led by a short label and a colon (庆祝活动之三:…, 走访党员患者:…).
+_LABEL_LED = re.compile(r"^[^::,,。]{2,10}[::]")
+
+
 def _outline(content: list[Line], kinds: list[str]) -> None:
     """A plan's or notice's outline set as short lines (二、活动主题 / 缅怀先烈守初心,笃行不怠担使命 /
     三、参加对象 / 支部全体党员): in a run of short lines, each numbered line of the article's
@@ -939,6 +943,14 @@ def _resolve_candidates(content: list[Line], kinds: list[str], before_furniture:
             kinds[h] = "short_line_run"
         else:
             kinds[h] = "long_unpunctuated_line"
+    # A longer line led by a label and a colon (走访党员患者:以“抗癌榜样”为桥,连通医院与民心),
+    # when another heading of the article is led so (红色研学强信念:…): a heading too.
+    if any(kind == "heading" and _LABEL_LED.match(content[m].simplified) for m, kind in enumerate(kinds)):
+        for m, kind in enumerate(kinds):
+            s = content[m].simplified
+            if (kind == "long_unpunctuated_line" and _LABEL_LED.match(s)
+                    and p.visible_len(s) <= rules.LIMITS.numbered_heading_max_chars):
+                kinds[m] = "heading"
     has_heading = any(kind in ("heading", "markup_heading") for kind in kinds)
     # A page cut off mid-sentence ends in a heading and a fragment (三、党员志愿者… / 7月1日我院
     # 党员志愿者前往…): the run's first line is the article's next heading, not a caption.
