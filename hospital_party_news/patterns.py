@@ -486,7 +486,7 @@ def people(inner: str) -> tuple[list[str], list[str]]:
 
         named = reported.group(1) and len(reported.group(1)) <= 3 and whole_place(reported.group(1)) is None
         inner = inner[: reported.end(1) if named else reported.start()]
-    inner = re.sub(r"\s+(?:文/图|图/文|文图|摄影?)$", "", inner)
+    inner = re.sub(r"\s+(?:文/图|图/文|文图|摄影?|采制|采写|整理)$", "", inner)  # …江峰 采制: the names' work, not a name
     reporters: list[str] = []
     correspondents: list[str] = []
     for role, names in re.findall(rf"({_BYLINE_ROLES})[\s::/]*((?:(?!{_BYLINE_ROLES}|(?:{CREDIT_ROLES})[::/|丨])[^()()】\]])*)", inner):
@@ -501,7 +501,7 @@ def people(inner: str) -> tuple[list[str], list[str]]:
 # (their names are not reporters').
 _ROLE_PREFIX = re.compile(rf"(?:{ROLE_PREFIXES})+(?=记者|通讯员)")
 _BYLINE_ROLES = "记者|通讯员|实习生|摄影|摄像"
-_WORK_SUFFIX = re.compile(r"(?:报道|摄影|摄|供图)+$")  # 周茜报道摄影 → 周茜
+_WORK_SUFFIX = re.compile(r"(?:报道|摄影|摄|供图|采制|采写)+$")  # 周茜报道摄影 → 周茜
 # A name with its work after a slash (唐欣新/文 谭媛/图): the writer stays, a photographer's
 # or a video's maker goes.
 _NAME_THEN_ROLE = re.compile(rf"([{HAN}]{{2,4}})\s*/\s*(文|图|摄影?|视频)(?![{HAN}])")
@@ -525,6 +525,8 @@ def find_dateline(text: str) -> Dateline | None:
     ['曹恒']
     >>> find_dateline("大江网/赣州头条客户端讯 通讯员许小敏报道:为夯实党的基层组织建设").correspondents
     ['许小敏']
+    >>> find_dateline("淮南日报全媒体记者 张明星 江峰 采制").reporters
+    ['张明星', '江峰']
     >>> find_dateline("今日竹山网消息").text, find_dateline("我院传来好消息") is None
     ('今日竹山网消息', True)
     >>> find_dateline("喜讯传来,全院沸腾。") is None, find_dateline("市民来电(反映情况)") is None

@@ -441,7 +441,8 @@ def _best_headline(lines: list[Line], zone: int) -> int | None:
     for idx, ln in enumerate(lines[:zone]):
         s = ln.simplified
         if (not _open(ln) or not (p.is_headline(s) or _exclaimed_headline(lines, idx)) or p.is_photo_caption_cue(s)
-                or _only_an_institution(s) or (id(ln) in captions and not _date_follows(lines, idx))):
+                or _only_an_institution(s) or (id(ln) in captions and not _date_follows(lines, idx))
+                or p.parenthesised_groups(s) or _continues_a_clause(lines, idx)):
             continue
         score = len(_bigrams(s) & context) + (rules.LIMITS.dated_headline_bonus if _date_follows(lines, idx) else 0)
         if p.is_nav_label(s) and score < rules.LIMITS.short_title_min_shared_bigrams:
@@ -457,6 +458,16 @@ def _best_headline(lines: list[Line], zone: int) -> int | None:
         if len(candidates) == 1 and _opens_without_headline(lines, best):
             return None
     return best
+
+
+def _continues_a_clause(lines: list[Line], idx: int) -> bool:
+    """The line right under one that ends with a comma, no blank line between: the rest of
+    a sentence a page broke into short lines (…的医务工作者 / 依然坚守在第一线,), not a
+    headline; nor is a line wholly in parentheses (a photo's caption)."""
+    return idx > 0 and not lines[idx].blank_before and lines[idx - 1].simplified.rstrip()[-1:] in _CLAUSE_ENDS
+
+
+_CLAUSE_ENDS = ",,、;;"
 
 
 def _opens_without_headline(lines: list[Line], idx: int) -> bool:
@@ -961,7 +972,7 @@ def _resolve_candidates(content: list[Line], kinds: list[str], before_furniture:
     for t in trailing:
         s = content[t].simplified
         closing = p.visible_len(s) <= rules.LIMITS.closing_line_max_chars
-        if closing and _only_names(s):
+        if closing and _only_names(p.strip_list_marker(s)):  # ■史淑明: a marker before the name
             kinds[t] = "closing_name_signature"
         elif has_heading and closing and p.has_heading_shape(s):
             kinds[t] = "closing_heading"
