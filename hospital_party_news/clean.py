@@ -149,7 +149,7 @@ def strip_html(text: str) -> tuple[str, list[str]]:
 
     A forum's junk in its jammer tag goes with the tag:
 
-    >>> strip_html('无论生死!<font class="jammer">6 w O9 n( v! s$ \\, ~2 v</font>元月29日')
+    >>> strip_html('无论生死!<font class="jammer">6 w O9 n( v! s$ ~2 v</font>元月29日')
     ('无论生死!元月29日', ['html_removed'])
     >>> strip_html('无论生死?!?font class="jammer">6 w O9 n( v! s$'), strip_html('情怀。?nbsp;')
     (('无论生死?!', ['html_removed']), ('情怀。\xa0', ['html_removed']))

@@ -460,14 +460,14 @@ def _best_headline(lines: list[Line], zone: int) -> int | None:
     return best
 
 
+_CLAUSE_ENDS = ",,、;;"  # a line ending in these has not finished its sentence
+
+
 def _continues_a_clause(lines: list[Line], idx: int) -> bool:
     """The line right under one that ends with a comma, no blank line between: the rest of
     a sentence a page broke into short lines (…的医务工作者 / 依然坚守在第一线,), not a
-    headline; nor is a line wholly in parentheses (a photo's caption)."""
+    headline."""
     return idx > 0 and not lines[idx].blank_before and lines[idx - 1].simplified.rstrip()[-1:] in _CLAUSE_ENDS
-
-
-_CLAUSE_ENDS = ",,、;;"
 
 
 def _opens_without_headline(lines: list[Line], idx: int) -> bool:
