@@ -395,7 +395,7 @@ _DATELINE_PATTERNS = (
     # 中国教育报—中国教育新闻网讯(记者 …) (a paper and its site, joined by a dash)
     re.compile(
         rf"^(?P<lead>[{HAN}A-Za-z0-9·—\-/]{{1,20}}?(?:[((][{HAN}A-Za-z]{{2,12}}[))])?(?:讯|消息))\s*"
-        rf"(?:[((](?P<inner>[^()()]{{0,60}})[))]|(?P<bare>(?:见习|实习|特约|首席)?(?:记者|通讯员)\s*{_NAME}(?:\s+通讯员\s*{_NAME}(?:\s+{_NAME}(?=报道))?)?(?:报道)?)(?=\s|$|\d|[::])|(?P<by>[{HAN}]{{2,4}}\s*报道)[::]?|(?=\s)|(?=\d{{1,2}}月\d{{1,2}}日|\d{{4}}年))"
+        rf"(?:[((](?P<inner>[^()()]{{0,60}})[))]|(?P<bare>(?:见习|实习|特约|首席)?(?:记者|通讯员)\s*{_NAME}(?:[\s、,,]+通讯员\s*{_NAME}(?:\s+{_NAME}(?=报道))?)?(?:报道)?)(?=\s|$|\d|[::])|(?P<by>[{HAN}]{{2,4}}\s*报道)[::]?|(?=\s)|(?=\d{{1,2}}月\d{{1,2}}日|\d{{4}}年))"
     ),
     # 全程导医网 综合消息:(通讯员 郭阳璐) / 本报讯:(记者 王扬): the outlet and its kind of news
     # apart, or a colon before the byline, only with a named reporter or correspondent
@@ -523,6 +523,9 @@ def find_dateline(text: str) -> Dateline | None:
     ['闵尊涛']
     >>> find_dateline("云上通山报道:(全媒体记者 曹恒)6月17日").reporters
     ['曹恒']
+    >>> d = find_dateline("咸宁网讯 记者刘念、通讯员郑艳报道:21日上午,大会召开")  # the two roles apart by 、
+    >>> d.reporters, d.correspondents
+    (['刘念'], ['郑艳'])
     >>> find_dateline("大江网/赣州头条客户端讯 通讯员许小敏报道:为夯实党的基层组织建设").correspondents
     ['许小敏']
     >>> find_dateline("淮南日报全媒体记者 张明星 江峰 采制").reporters
@@ -557,6 +560,9 @@ _META_LABEL = re.compile(
 # What a date line may hold beside the date without a label: the weekday and the lunar date.
 _WEEKDAY = re.compile(rf"(?:星期|礼拜)[一二三四五六日天]|(?<![{HAN}])周[一二三四五六日](?![{HAN}])|农历\S{{2,8}}")
 _DATE_PIECE = re.compile(rf"^(?:{YEAR}(?:年)?|\d{{1,2}}[-/.月]\d{{1,2}}日?|\d{{1,2}}:\d{{2}}(?::\d{{2}})?)$")
+# A date written in Chinese numerals alone on a line (二○一二年十一月二十三日): how a notice
+# or a report is dated under its signature; a date line, never text.
+_WRITTEN_OUT_DATE = re.compile(r"^[一二三四五六七八九〇○零]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$")
 _GLUED_DATETIME = re.compile(rf"^((?:(?:最后)?(?:更新|发布|发表)(?:时间|日期)?[::]\s*)?{YEAR}(?:[-/]\d{{1,2}}[-/]\d{{1,2}}[\sT]+|年\d{{1,2}}月\d{{1,2}}日\s*)\d{{1,2}}:\d{{2}}(?::\d{{2}})?)\s*(?=\S)")
 
 
@@ -580,9 +586,11 @@ def is_date_line(text: str) -> bool:
     True
     >>> is_date_line("中国中医 · 公众号 · 中医 · 2019-05-31 18:30"), is_date_line("学党史·践初心 2021-06-01")
     (True, False)
+    >>> is_date_line("二○一二年十一月二十三日"), is_date_line("二○一二年十一月二十三日上午,党委召开会议")
+    (True, False)
     """
     t = text.strip()
-    if _DATE_PIECE.match(t):
+    if _DATE_PIECE.match(t) or _WRITTEN_OUT_DATE.match(t):
         return True
     if (visible_len(t) > rules.LIMITS.date_line_max_chars or "。" in t or _TODAY.search(t)
             or parse_date(t, dt.date.max) is None):
