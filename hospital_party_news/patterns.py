@@ -823,11 +823,12 @@ def is_image_file_name(text: str) -> bool:
 # file name with size and download count, the download button, the upload time.
 _FORUM_FURNITURE = re.compile(
     r"^本帖最后由\s*\S.{0,30}?于\s*\d{4}-\d{1,2}-\d{1,2}[\d: ]*编辑$"
-    r"|^\S{1,60}\.(?:jpe?g|png|gif|bmp|webp)\s*\(\s*[\d.]+\s*[KMG]B\s*,\s*下载次数\s*[::]\s*\d+\s*\)$"
     r"|^(?:下载附件|保存到相册)(?:\s*\([\d.]+\s*[KMG]B\))?$"
     r"|^\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s*上传$",
     re.IGNORECASE,
 )
+# An attachment's size and download count after an image's file name: (489.11 KB, 下载次数: 71).
+_ATTACHMENT_COUNTS = re.compile(r"\s*\(\s*[\d.]+\s*[KMG]B\s*,\s*下载次数\s*[::]\s*\d+\s*\)$", re.IGNORECASE)
 
 
 def is_forum_furniture(text: str) -> bool:
@@ -840,7 +841,9 @@ def is_forum_furniture(text: str) -> bool:
     >>> [is_forum_furniture(t) for t in ["2020-2-15 16:46", "请下载附件填写报名表。", "本帖内容由医院党办编辑"]]
     [False, False, False]
     """
-    return bool(_FORUM_FURNITURE.match(text.strip()))
+    t = text.strip()
+    counts = _ATTACHMENT_COUNTS.search(t)
+    return bool(_FORUM_FURNITURE.match(t)) or (counts is not None and is_image_file_name(t[: counts.start()]))
 
 
 # A site's summary of the article above its text, under its label (not 编者按, an editor's
@@ -1216,7 +1219,11 @@ def breaks_headline(first: str, second: str) -> bool:
                               or event_tail)
 
 
-_NUMBERED = re.compile(rf"^(?:0[1-9](?=[{HAN}])(?![年月日时点分号个名次人岁天])|[一二三四五六七八九十]+[、.]|[((][一二三四五六七八九十\d]+[))]|\d+[、.](?!\d)|第[一二三四五六七八九十\d]+[项部分章节、])")
+# Section numbers, one named group per numbering style (02 / 一、 / (一) / 1. / 第一项).
+_NUMBERED = re.compile(
+    rf"^(?:(?P<padded>0[1-9](?=[{HAN}])(?![年月日时点分号个名次人岁天]))|(?P<han>[一二三四五六七八九十]+[、.])"
+    rf"|(?P<bracketed>[((][一二三四五六七八九十\d]+[))])|(?P<arabic>\d+[、.](?!\d))|(?P<ordinal>第[一二三四五六七八九十\d]+[项部分章节、]))"
+)
 
 
 def is_numbered_sentence(text: str) -> bool:
@@ -1237,6 +1244,17 @@ def is_numbered(text: str) -> bool:
     (True, False, False)
     """
     return bool(_NUMBERED.match(text.strip()))
+
+
+def numbering_style(text: str) -> str | None:
+    """Which numbering style opens the line (``padded``, ``han``, ``bracketed``, ``arabic``,
+    ``ordinal``), or None: an outline's headings share one.
+
+    >>> numbering_style("二、活动主题"), numbering_style("(三)参加对象"), numbering_style("3.会议内容"), numbering_style("活动主题")
+    ('han', 'bracketed', 'arabic', None)
+    """
+    m = _NUMBERED.match(text.strip())
+    return m.lastgroup if m else None
 
 
 # A short line ending in a colon that introduces speech or a list (会议指出: / 具体如下:),

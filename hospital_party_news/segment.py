@@ -872,15 +872,6 @@ def _before_furniture(lines: list[Line], start: int) -> set[int]:
             if _open(ln) and nxt.role == "boilerplate"}
 
 
-# Numbering styles of an outline's headings: 一、, (一), 1. / 1、, 第一,
-_OUTLINE_STYLES = (
-    re.compile(r"^[一二三四五六七八九十]+、"),
-    re.compile(r"^[((][一二三四五六七八九十]+[))]"),
-    re.compile(r"^\d{1,2}[、.](?!\d)"),
-    re.compile(r"^第[一二三四五六七八九十]+[,、::\s]"),
-)
-
-
 # A heading led by a short label and a colon (庆祝活动之三:…, 走访党员患者:…).
 _LABEL_LED = re.compile(r"^[^::,,。]{2,10}[::]")
 
@@ -890,10 +881,10 @@ def _outline(content: list[Line], kinds: list[str]) -> None:
     三、参加对象 / 支部全体党员): in a run of short lines, each numbered line of the article's
     first numbering style heads a section, when there are at least ``outline_min_headings``
     of them, and the unnumbered line right under one is its text, not a photo's caption."""
-    numbered = [m for m, kind in enumerate(kinds) if kind == CANDIDATE and _short_enough(content[m].simplified)
-                and p.is_numbered(content[m].simplified)]
-    style = next((st for m in numbered[:1] for st in _OUTLINE_STYLES if st.match(content[m].simplified.strip())), None)
-    members = [m for m in numbered if style is not None and style.match(content[m].simplified.strip())]
+    styles = {m: p.numbering_style(content[m].simplified) for m, kind in enumerate(kinds)
+              if kind == CANDIDATE and _short_enough(content[m].simplified)}
+    numbered = [m for m, style in styles.items() if style is not None]
+    members = [m for m in numbered if styles[m] == styles[numbered[0]]] if numbered else []
     if len(members) < rules.LIMITS.outline_min_headings:
         return
     for m in members:
