@@ -210,6 +210,48 @@ def remove_watermark_head(text: str) -> tuple[str, list[str]]:
     return text[m.end():], ["boilerplate_removed"]
 
 
+# ---------------------------------------------------------------- SEO spam
+
+# Copy sites of gambling portals replace a hospital's name with their own brand and its
+# portal words (开云体育app官网入口下载 党委书记…, 发条娱乐下载-瑞金医院…). A spam token is a
+# brand (two Han characters, maybe Latin letters: 环球ug), an optional gambling word and a
+# chain of portal words. A lone portal word is prose (官方, 下载, 客户端), so the token needs
+# at least ``SPAM_MIN_MARKERS`` words and a sure sign: a gambling word, or 入口 / 手机版,
+# which news prose does not write after a two-character name.
+_GAMBLING_WORDS = ("体育", "娱乐", "彩票", "棋牌", "电竞", "體育", "娛樂", "電競")
+_PORTAL_WORDS = ("app", "APP", "App", "手机版", "手機版", "客户端", "客戶端", "官方网站", "官方網站", "官网",
+                 "官網", "官方", "网页版", "網頁版", "入口", "下载", "下載")
+_SURE_PORTAL_WORDS = frozenset({"入口", "手机版", "手機版"})
+SPAM_MIN_MARKERS = 2
+_PORTAL = "|".join(_PORTAL_WORDS)
+_SPAM = re.compile(rf"[{_HAN}]{{2}}[A-Za-z]{{0,4}}({'|'.join(_GAMBLING_WORDS)})?((?:{_PORTAL})+)[\s\-_—|丨]*")
+_PORTAL_WORD = re.compile(_PORTAL)
+
+
+def _is_spam(m: re.Match[str]) -> bool:
+    portal = _PORTAL_WORD.findall(m.group(2))
+    return bool(m.group(1)) + len(portal) >= SPAM_MIN_MARKERS and (
+        bool(m.group(1)) or any(word in _SURE_PORTAL_WORDS for word in portal))
+
+
+def remove_seo_spam(text: str) -> tuple[str, list[str]]:
+    """Cut a gambling portal's brand and portal words, with the space or dash after them.
+
+    >>> remove_seo_spam("座谈会上,开云体育app官网入口下载 党委书记唐自力")
+    ('座谈会上,党委书记唐自力', ['boilerplate_removed'])
+    >>> remove_seo_spam("发条娱乐下载-瑞金医院援汉医疗队")
+    ('瑞金医院援汉医疗队', ['boilerplate_removed'])
+    >>> remove_seo_spam("▲环球ug手机版官方网站党委副书记 周艳")[0]
+    '▲党委副书记 周艳'
+    >>> remove_seo_spam("可在医院官方APP下载报告"), remove_seo_spam("欢迎访问本院官方网站")
+    (('可在医院官方APP下载报告', []), ('欢迎访问本院官方网站', []))
+    >>> remove_seo_spam("患者可从东门入口进入")  # one sure word alone is prose
+    ('患者可从东门入口进入', [])
+    """
+    new = _SPAM.sub(lambda m: "" if _is_spam(m) else m.group(), text)
+    return new, (["boilerplate_removed"] if new != text else [])
+
+
 # ---------------------------------------------------------------- pinyin annotations
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
@@ -295,6 +337,7 @@ FIXERS: dict[str, Fixer] = {
     "strip_html": lambda text, _config: strip_html(text),
     "remove_watermark_tail": lambda text, _config: remove_watermark_tail(text),
     "remove_watermark_head": lambda text, _config: remove_watermark_head(text),
+    "remove_seo_spam": lambda text, _config: remove_seo_spam(text),
     "remove_replacement_chars": lambda text, _config: remove_replacement_chars(text),
     "remove_pinyin": lambda text, config: remove_pinyin(text, config.toneless_pinyin),
     "repair_mojibake": lambda text, _config: mojibake.repair(text),

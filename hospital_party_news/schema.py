@@ -165,7 +165,7 @@ QUALITY_FLAGS: dict[str, str] = {
     "converted_from_traditional": "The source is in traditional script; `text` was converted with OpenCC t2s (plus the documented exceptions).",
     "traditional_characters_converted": "The source is in simplified script but holds some traditional characters (群衆); `text` has them converted, `text_original` keeps them.",
     "hard_wraps_joined": "Lines broken mid-sentence by fixed-width wrapping were joined.",
-    "boilerplate_removed": "Site boilerplate (navigation, share buttons, related reading, link lists, footers, a forum's watermark glued before or after a paragraph's text) was removed.",
+    "boilerplate_removed": "Site boilerplate (navigation, share buttons, related reading, link lists, footers, a forum's watermark glued before or after a paragraph's text, a gambling portal's brand put in place of a name) was removed.",
     "truncated": "The text seems to break off mid-sentence at its end.",
 }
 
