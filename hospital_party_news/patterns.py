@@ -232,6 +232,22 @@ def is_boilerplate(text: str) -> bool:
     return visible_len(t) <= rules.LIMITS.furniture_max_chars and bool(_BOILERPLATE.search(t) or URL.search(t)) and not is_prose_with_period(t)
 
 
+# A report's first sentence opens with when the event took place, then a comma
+# (5月10日下午,… / 近日,…); a headline does not (今天, stays: 今天,让我们向医师致敬!).
+_EVENT_TIME_LEAD = re.compile(
+    r"^(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚|早上|中午|凌晨|傍晚)?"
+    r"|上午|下午|晚上|早上|中午|凌晨|傍晚|近日|日前|近期|昨日)[,,]")
+
+
+def opens_with_event_time(text: str) -> bool:
+    """A line that opens like a report's first sentence, with the event's time and a comma.
+
+    >>> [opens_with_event_time(t) for t in ["5月10日下午,城南医院召开大会", "近日,城南医院", "今天,让我们致敬!", "5月10日城南医院召开大会"]]
+    [True, True, False, False]
+    """
+    return bool(_EVENT_TIME_LEAD.match(text.strip()))
+
+
 def is_prose_with_period(text: str) -> bool:
     return text.count("。") >= rules.LIMITS.prose_min_full_stops
 

@@ -442,8 +442,8 @@ def _best_headline(lines: list[Line], zone: int) -> int | None:
         s = ln.simplified
         if (not _open(ln) or not (p.is_headline(s) or _exclaimed_headline(lines, idx)) or p.is_photo_caption_cue(s)
                 or _only_an_institution(s) or (id(ln) in captions and not _date_follows(lines, idx))
-                or p.parenthesised_groups(s) or _continues_a_clause(lines, idx)):
-            continue
+                or p.parenthesised_groups(s) or _continues_a_clause(lines, idx) or p.opens_with_event_time(s)):
+            continue  # (a line opening 5月10日下午,… is a report's first sentence, cut short)
         score = len(_bigrams(s) & context) + (rules.LIMITS.dated_headline_bonus if _date_follows(lines, idx) else 0)
         if p.is_nav_label(s) and score < rules.LIMITS.short_title_min_shared_bigrams:
             continue  # a label as short as a menu item is a headline only when it is about the text
