@@ -1370,6 +1370,8 @@ _SITE_ENDINGS = "网|网站|官网|门户|医院|卫生院|中心|委员会|卫�
 _SITE_AFTER_BAR = re.compile(rf"^(?P<title>.{{4,}}?)\s*(?:\s[-–]\s|[|丨])\s*[^。!?,|丨]{{2,20}}?(?:{_SITE_ENDINGS})$")
 # …and before it, as some sites print their name first (全国党媒信息公共平台|下乡义诊送健康).
 _SITE_BEFORE_BAR = re.compile(rf"^\s*[^。!?,|丨]{{2,20}}?(?:{_SITE_ENDINGS})\s*[|丨]\s*(?P<title>.{{4,}})$")
+# …or an aggregator's tag for its news pages, a dash glued on (…排涝护院防汛忙-今日最新).
+_SEO_TAIL = re.compile(r"^(?P<title>.{4,}?)\s*[-–_|丨]\s*(?:今日|最新|今日最新|最新资讯|最新消息|最新新闻|最新动态|今日头条|今日热点|热点资讯|新闻资讯)$")
 
 
 def strip_site_name(title: str) -> str:
@@ -1382,8 +1384,11 @@ def strip_site_name(title: str) -> str:
     ('医院开展义诊活动', '党建引领 | 医院开展义诊')
     >>> strip_site_name("党媒公共平台 | 党媒公共平台|下乡义诊送健康 真情服务暖人心")
     '下乡义诊送健康 真情服务暖人心'
+    >>> strip_site_name("镇卫生院:排涝护院防汛忙-今日最新"), strip_site_name("医院开展“最新资讯”竞赛")
+    ('镇卫生院:排涝护院防汛忙', '医院开展“最新资讯”竞赛')
     """
-    while m := (_SITE_AFTER_UNDERSCORE.match(title) or _SITE_AFTER_BAR.match(title) or _SITE_BEFORE_BAR.match(title)):
+    while m := (_SITE_AFTER_UNDERSCORE.match(title) or _SITE_AFTER_BAR.match(title) or _SITE_BEFORE_BAR.match(title)
+                or _SEO_TAIL.match(title)):
         title = m.group("title").strip()
     return title
 

@@ -634,7 +634,8 @@ def _after_closing_credit(lines: list[Line], start: int) -> set[int]:
 
 def _body(lines: list[Line], start: int) -> None:
     """Decide headings, captions and body lines; mark hard-wrap joins."""
-    title = _norm("".join(ln.simplified for ln in lines if ln.role in ("title", "subtitle")))
+    # the headline as the title field gives it, without the site's name glued on
+    title = _norm("".join(p.strip_site_name(ln.simplified) for ln in lines if ln.role in ("title", "subtitle")))
     content = [ln for ln in lines[start:] if _open(ln)]
     under_image = _under_image(lines, start)
     # Lines under images with a sub-heading's shape and a paragraph right below (追忆百团烽火,
