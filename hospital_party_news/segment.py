@@ -544,8 +544,9 @@ def _kicker(lines: list[Line], title: int) -> int | None:
         return None  # on a web page only a kicker of two matched phrases (冬日送温暖 防疫更暖心) right above
     above = title - 1
     while above >= 0 and not _open(lines[above]):
-        # furniture may stand between the two lines; before a ——副题, the date line too
-        allowed = ("boilerplate", "date") if continued else ("boilerplate",)
+        # furniture may stand between the two lines; before a ——副题, the date and credit
+        # lines too (headline / 文 / 信阳周刊 / 2021-06-15 / ——…开展了健康义诊)
+        allowed = ("boilerplate", "date", "credit") if continued else ("boilerplate",)
         if lines[above].role not in allowed or not gap_ok(lines[above]):
             return None
         above -= 1
