@@ -810,7 +810,8 @@ def is_bare_label(text: str) -> bool:
 
 
 _IMAGE_FILE = re.compile(
-    r"^[^\s。,]{0,60}\.(?:jpe?g|png|gif|bmp|webp|tiff?)$|^from ?clipboard$"
+    # a file name may hold a headline's commas (学雷锋精神,做志愿先锋丨…在行动121.png), never a full stop
+    r"^[^\s。!?]{0,80}\.(?:jpe?g|png|gif|bmp|webp|tiff?)$|^from ?clipboard$"
     r"|^\S{0,8}微信图片\S{0,6}\s*_?\d{14}(?:\s*\S{0,8})?$"  # a chat app's image name: 微信图片_20231026171155
     # a camera's or an editor's name for an image, without its extension, one or several
     # run together: image-20240402153040-4, IMG_20200215_163032, mmexport1581753032000
@@ -828,6 +829,8 @@ def is_image_file_name(text: str) -> bool:
     [True, True, True, False]
     >>> [is_image_file_name(t) for t in ["{xunruicms_img_title}", "{{ image.caption }}", "${pic_title}", "{医院}"]]
     [True, True, True, False]
+    >>> is_image_file_name("学雷锋精神,做志愿先锋丨城南医院在行动121.png"), is_image_file_name("详见附图。图1.png")
+    (True, False)
     >>> [is_image_file_name(t) for t in ["image-20240402153040-4", "image-20240402153226-5image-20240402153355-6", "IMG_20200215_163032", "image2024"]]
     [True, True, True, False]
     """
