@@ -29,6 +29,8 @@ def _loaders() -> tuple[tuple[str, Callable[[], object]], ...]:
         ("OpenCC converter", script._converter),
         ("OpenCC changing characters", script.changing_characters),
         ("garbled-run characters", mojibake._suspects),
+        ("garbled-run pattern", mojibake._suspect_run),
+        ("two-character words", mojibake.two_character_words),
         ("pinyin syllables", clean.pinyin_syllables),
         ("gazetteer", gazetteer._automaton),
         ("activity types", lambda: [t.pattern for t in activities.taxonomy()]),
