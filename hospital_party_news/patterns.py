@@ -60,6 +60,8 @@ _BOILERPLATE = re.compile(
     r"|分享到|分享至|扫一扫|扫码|微信扫|长按(?:识别|二维码)|二维码|打印本页|关闭窗口|返回顶部|收藏本|字号[::]|【字体|字体[::]"
     r"|网友评论|全部评论|查看更多评论|更多评论|发表评论|我要评论|欢迎到\S{1,12}参[加与]讨论|热榜|^\W{0,3}(?:相关推荐|相关文章|相关阅读|相关新闻|延伸阅读|推荐阅读|猜你喜欢|热门文章)|上一篇|下一篇|上一版|下一版|版面导航|^(?:next|previous|prev)(?:\s+(?:article|post|page|story))?$"
     r"|热线[::]|电话[::]|^[\d\-—()() ]{7,}$|原创文章|转载请|(?:不得|禁止|严禁)(?:转载|复制)|^请输入验证码|^看不清[,,]?换一张"
+    # a comment form: its prompt and its bare fields (署名:* / 邮箱: / 验证码: 刷新)
+    r"|提交评论|^验证码[::]|^新闻链接[::]|^(?:署名|昵称|邮箱|留言|评论内容|您的评论)[::]\s*\*?$"
     rf"|{_WELCOME}|您好,?欢迎|今天是[::]|^今天是|读完约|阅读时间|^本篇文章\d+字|^返\s*回(?:列表|首页)?$|^更多\s*>*$|相关话题|相关链接|推荐公告|系统登录|^新闻组图|^\S{{0,4}}(?:组图|图集|剪影|掠影|集锦|花絮)[::]?$"
     r"|^打开\S{0,10}(?:APP|客户端)|^打开\S{0,6}新闻\s*查看|查看精彩图片|下载\S{0,6}(?:APP|客户端)|APP内?(?:阅读|查看)"
     r"|关注(?:公众号|我们|微信)|公众号[::]?\s*关注|点击关注|点击(?:上方|下方|右上角)[^。]{0,30}关注|欢迎关注|友情链接|赞助链接|限时推广|广告|免责声明"
@@ -197,6 +199,10 @@ def is_boilerplate(text: str) -> bool:
     (True, False, True)
     >>> is_boilerplate("“未经许可,不得转载”"), is_boilerplate("请输入验证码"), is_boilerplate("复制群众路线教育实践活动的好做法。")
     (True, True, False)
+    >>> [is_boilerplate(t) for t in ["请先登录再提交评论", "署名:*", "邮箱:", "验证码: 刷新", "署名:王明同志的文章"]]
+    [True, True, True, True, False]
+    >>> is_boilerplate("新闻链接:《医师报》"), is_boilerplate("这条新闻链接了三家医院。")
+    (True, False)
     >>> is_boilerplate("声明:转载此文是出于传递更多信息之目的。若有来源标注错误或侵犯了您的合法权益,请作者持权属证明与本网联系,我们将及时更正、删除,谢谢。")
     True
     >>> is_boilerplate("山西日报、山西晚报所有自采新闻(含图片)独家授权山西新闻网发布,未经允许不得转载或镜像;授权转载务必注明来源。")
@@ -284,7 +290,7 @@ _CREDIT_LINE = re.compile(
 )
 # Roles written without a separator, before the names (责任编辑 王五) or after them
 # (社会事务科 吴骏 编审); the latter also takes work words (报道, 整理, 摄).
-_UNSEPARATED_ROLES = "责任编辑|编辑|责编|编审|审核|审稿|校对|摄影|撰稿|供稿|作者"
+_UNSEPARATED_ROLES = "责任编辑|编辑|责编|编审|审核|审稿|校对|摄影|撰稿|供稿|作者|策划|统筹|监制|美编"
 _ROLE_SPACE_NAMES = re.compile(rf"^(?:{_UNSEPARATED_ROLES})\s+[{HAN}·]{{2,4}}(?:\s+[{HAN}·]{{2,4}})*$")
 
 
@@ -327,7 +333,8 @@ def parse_credits(text: str) -> list[tuple[str, str]] | None:
     ([('责任编辑', '王五')], [('作者', '张三')], True)
     >>> bool(parse_credits("撰写人:援鄂医疗队队员、呼吸内科护师 孙林杉")), bool(parse_credits("讲述者:心胸外科主管护师 张芳静"))
     (True, True)
-    >>> parse_credits("讲述了他们的故事。")
+    >>> parse_credits("讲述了他们的故事。"), parse_credits("策划 朱琳")
+    (None, [('策划', '朱琳')])
     """
     t = _BRACKETED.sub(r"\1", text.strip())  # 【责任编辑:王萍】
     if visible_len(t) > rules.LIMITS.credit_line_max_chars or is_prose(t):
@@ -604,6 +611,10 @@ def is_date_line(text: str) -> bool:
     (True, False)
     >>> is_date_line("二○一二年十一月二十三日"), is_date_line("二○一二年十一月二十三日上午,党委召开会议")
     (True, False)
+    >>> is_date_line("央视国际 (2003-05-08 15:36:57)"), is_date_line("新华社客户端 2021-04-30 21:16 35595")
+    (True, True)
+    >>> is_date_line("城南医院开展义诊 (2003-05-08)"), is_date_line("城南医院开展义诊 2021-04-30 21:16 35595")
+    (False, False)
     """
     t = text.strip()
     if _DATE_PIECE.match(t) or _WRITTEN_OUT_DATE.match(t):
@@ -629,7 +640,20 @@ def is_date_line(text: str) -> bool:
     outlet = URL.sub("", rest).strip()
     if _OUTLET.fullmatch(outlet) and visible_len(outlet) <= rules.LIMITS.inline_meta_value_max_chars:
         return True
+    # …or a page's stamp with the time of day, which no headline holds: the source, then the
+    # date and time in brackets (央视国际 (2003-05-08 15:36:57)), or an outlet's name before
+    # them and the view count after (新华社客户端 2021-04-30 21:16 35595).
+    if _TIME_OF_DAY.search(t):
+        stamp = _BRACKETED_STAMP.fullmatch(rest) or _COUNTED_STAMP.fullmatch(rest)
+        if stamp and visible_len(stamp.group(1)) <= rules.LIMITS.inline_meta_value_max_chars and (
+                stamp.re is _BRACKETED_STAMP or _OUTLET.fullmatch(stamp.group(1))):
+            return True
     return bool(_META_LABEL.search(t)) or visible_len(rest) <= rules.LIMITS.date_line_max_other_chars
+
+
+_TIME_OF_DAY = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
+_BRACKETED_STAMP = re.compile(r"\s*([^\s()()\[\]【】,,。]{2,})\s*[((\[【]\s*[))\]】]\s*")
+_COUNTED_STAMP = re.compile(r"\s*([^\s,,。]{2,})\s+\d+\s*")
 
 
 _PAGE_NAVIGATION = re.compile(r"\s*(?:<|>|«|»|上一版|下一版|上一期|下一期|返回首页|版面导航|往期回顾)")
@@ -740,7 +764,7 @@ _META_LINE_LABEL = re.compile(
     r"^(?:索引号|文号|发文字号|发布机构|发文机关|成文日期|生成日期|公开日期|发布日期|发布时间|公开方式|公开范围|公开时限"
     r"|信息类别|信息索取号|信息分类|主题分类|主题词|所属机构|所属栏目|栏目|相关(?:解读|文件|附件|文档|链接|下载)|附件"
     r"|[^\s::]{0,4}?(?:浏览|访问|阅读|点击)次数|(?:文章|信息|稿件|新闻)(?:作者|编辑)|点击率|点击数|点击量|浏览量"
-    r"|阅读量|阅读数|访问量|文章字数|字数|(?:本文|文章)?分类|当前版|(?:当前)?报纸名称|版次|版面|字体大小|字体|字号|文字缩放|关键词|标签"
+    r"|阅读量|阅读数|访问量|文章字数|字数|(?:本文|文章)?分类|当前版|(?:当前)?报纸名称|版次|期次|期号|刊期|版面|字体大小|字体|字号|文字缩放|关键词|标签"
     r"|信息来源|稿件来源|新闻来源|出自|来源部门|发布者|发布人|发布部门|发布科室|发布单位|文章录入|信息录入|审稿专家|核稿|编审|审稿|预览|时间|日期|抄送|主送|抄报|报送|分送|发送|发|印发|关键字|(?i:tags?))[::|]"
 )
 _LIST_MARKER = re.compile(r"^\s*(?:[•·●○◆◇■□▪▸▶►\-*|]\s*)+")
@@ -765,6 +789,8 @@ def meta_label(text: str) -> str | None:
     ('索引号', '信息类别', None)
     >>> meta_label("| 索引号 | 1137/2023-01 | 发布机构 | 市卫健委 |")  # a table's cells
     '索引号'
+    >>> meta_label("期次:第1582期")  # a paper's issue number
+    '期次'
 
     """
     t = re.sub(r"\s+", "", strip_list_marker(text))
