@@ -189,6 +189,14 @@ def is_watermark(text: str) -> bool:
     return mixed and symbols >= _WATERMARK_MIN_SYMBOLS and symbols >= _WATERMARK_MIN_SHARE * len(visible)
 
 
+# A site's menu set apart by bars: at least four short items (网站首页 | 专题 | 人才招聘 |
+# 联系我们, 央视网首页|搜视|直播|点播|新闻); a headline holds one bar, two at most.
+MENU_MIN_ITEMS = 4
+MENU_ITEM_MAX_CHARS = 8
+_BAR_MENU = re.compile(
+    rf"^(?:[^|丨\s]{{1,{MENU_ITEM_MAX_CHARS}}}\s*[|丨]\s*){{{MENU_MIN_ITEMS - 1},}}[^|丨\s]{{1,{MENU_ITEM_MAX_CHARS}}}\s*[|丨]?$")
+
+
 def is_boilerplate(text: str) -> bool:
     """Site furniture: navigation, share and follow prompts, view counts, comment and
     related-reading blocks, footers, links, image placeholders, symbol-only lines.
@@ -202,6 +210,12 @@ def is_boilerplate(text: str) -> bool:
     >>> [is_boilerplate(t) for t in ["请先登录再提交评论", "署名:*", "邮箱:", "验证码: 刷新", "署名:王明同志的文章"]]
     [True, True, True, True, False]
     >>> is_boilerplate("新闻链接:《医师报》"), is_boilerplate("这条新闻链接了三家医院。")
+    (True, False)
+    >>> is_boilerplate("央视网首页|搜视|直播|点播|新闻|论坛| 访谈"), is_boilerplate("首页 | 专题 | 人才招聘 | 联系我们")
+    (True, True)
+    >>> is_boilerplate("首页 | 专题 | 人才招聘"), is_boilerplate("首页 | 专题 | 人才招聘 | 城南医院党委召开全体党员大会")
+    (False, False)
+    >>> is_boilerplate("首页|专题|招聘|医院概况党建工作"), is_boilerplate("首页|专题|招聘|城南市医院党建工作")  # MENU_ITEM_MAX_CHARS
     (True, False)
     >>> is_boilerplate("声明:转载此文是出于传递更多信息之目的。若有来源标注错误或侵犯了您的合法权益,请作者持权属证明与本网联系,我们将及时更正、删除,谢谢。")
     True
@@ -234,6 +248,8 @@ def is_boilerplate(text: str) -> bool:
     if _TRUNCATED_LINK.match(t) and visible_len(t) <= rules.LIMITS.short_line_max_chars:
         return True
     if _TEASER.search(t) or _DISCLAIMER.match(t) or _RIGHTS_NOTICE.search(t) or _BREADCRUMB.match(strip_list_marker(t)):
+        return True
+    if _BAR_MENU.match(t):
         return True
     return visible_len(t) <= rules.LIMITS.furniture_max_chars and bool(_BOILERPLATE.search(t) or URL.search(t)) and not is_prose_with_period(t)
 
