@@ -131,8 +131,9 @@ _RIGHTS_NOTICE = re.compile(
 
 # A breadcrumb without 首页: short labels set apart by single arrows (全院 > 党建活动), a
 # view count possibly after it; a label never starts with a digit (收缩压>140毫米汞柱) nor
-# holds sentence punctuation.
-_BREADCRUMB = re.compile(r"^(?:[^\s>›<。,,\d][^\s>›<。,,]{0,11}\s*[>›]\s*)+[^\s>›<。,,\d][^\s>›<。,,]{0,11}(?:\s+(?:阅读|浏览|点击|访问|发布)\S*\s*\d[\d\s次-]*)?\s*$")
+# holds sentence punctuation. An arrow may open it, the site's name before it left out
+# (> 新闻 > 县区 > 镇坪).
+_BREADCRUMB = re.compile(r"^(?:[>›]\s*)?(?:[^\s>›<。,,\d][^\s>›<。,,]{0,11}\s*[>›]\s*)+[^\s>›<。,,\d][^\s>›<。,,]{0,11}(?:\s+(?:阅读|浏览|点击|访问|发布)\S*\s*\d[\d\s次-]*)?\s*$")
 
 
 _LOCATION_LINE = re.compile(_LOCATION)
@@ -237,6 +238,8 @@ def is_boilerplate(text: str) -> bool:
     (True, True)
     >>> is_boilerplate("- 全院 > 党建活动 阅读:1114 次"), is_boilerplate("新闻中心 > 医院动态"), is_boilerplate("收缩压>140毫米汞柱的患者")
     (True, True, False)
+    >>> is_boilerplate("> 新闻 > 县区 > 镇坪"), is_boilerplate("> 140毫米汞柱")
+    (True, False)
     >>> is_boilerplate("以讲好健康中国故事为宗旨,提供卫生健康行业新闻动态、宣贯卫生政策、传播健康科普知识和... 更多详情"), is_boilerplate("医院简介某某医院始建于1972年,是集预防、医疗、教学为一体的三级甲等专科医院...详情")
     (True, True)
     """
