@@ -126,6 +126,8 @@ _DISCLAIMER = re.compile(r"^[【\[]?(?:免责|版权|特别)?声明[】\]]?[::]"
 _RIGHTS_NOTICE = re.compile(
     r"未经(?:本网|本站|本报)?(?:允许|许可|授权|同意)[,,]?(?:任何)?(?:单位|个人)?(?:不得|禁止|严禁|请勿)(?:转载|复制|镜像|摘编)"
     r"|^凡(?:本网|本站|本报|本平台)未?(?:注明|标注)|转载目的在于传递更多信息|^(?:\S{0,12})版权(?:咨询|联系|合作)电话"
+    # …and whose views a page gives (文章内容为作者个人观点,不代表本站立场)
+    r"|不代表本(?:站|网|平台|报|号)的?(?:立场|观点)|仅代表(?:作者|网友)(?:本人|个人)?的?观点"
 )
 
 
@@ -226,6 +228,8 @@ def is_boilerplate(text: str) -> bool:
     (True, True)
     >>> is_boilerplate("会上强调,未经批准不得擅自外出,要严守纪律。")
     False
+    >>> is_boilerplate("友情提示:文章内容为作者个人观点,不代表本站立场且不构成投资建议。"), is_boilerplate("他的发言代表了党员们的观点。")
+    (True, False)
     >>> [is_boilerplate(t) for t in ["1F809", "cb", "02", "DRG付费改革", "打印    关闭    复制链接"]]
     [True, True, False, False, True]
     >>> is_boilerplate("./t20220930_2254135_wap.html"), is_boilerplate("/news/2021/0508.shtml"), is_boilerplate("index.html是首页")
