@@ -25,15 +25,24 @@ DATE_PATTERNS = (
     re.compile(rf"(?<!\d)(?P<y>{YEAR})\s+(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})(?!\d){_TIME}"),
     # A line holding only a date and the view count glued to it, the labels having been
     # icons (2022-01-047023): month and day in two digits each say where the date ends.
-    re.compile(rf"^\s*(?P<y>{YEAR})-(?P<m>\d{{2}})-(?P<d>\d{{2}})\d{{1,9}}\s*${_TIME}"),
+    # (a short source name may stand before it: 河南健康网 2022-04-27363338)
+    re.compile(rf"^\s*(?:[^\s\d]{{2,20}}\s+)?(?P<y>{YEAR})-(?P<m>\d{{2}})-(?P<d>\d{{2}})\d{{1,9}}\s*${_TIME}"),
     # A publication date glued to the text's first sentence, which opens with its own day
     # (发布时间:2023/4/234月23日是第28个“世界读书日”): the month and day after it say where it ends.
     re.compile(rf"(?P<y>{YEAR})\s*[-/.]\s*(?P<m>\d{{1,2}})\s*[-/.]\s*(?P<d>\d{{1,2}})(?=\d{{1,2}}月\d{{1,2}}日){_TIME}"),
+    # A year in two digits, only right after a publication label (发布时间 : 20-07-02): this century.
+    re.compile(rf"(?:发布|发表|更新)(?:时间|日期)\s*[::]\s*(?P<yy>\d{{2}})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?![\d-]){_TIME}"),
 )
 EARLIEST = dt.date(1949, 10, 1)
 # What a site's software prints when a date field is empty (time 0 of Unix): a date line,
 # but no publication date.
 UNIX_EPOCH = dt.date(1970, 1, 1)
+
+
+def _day(m: re.Match[str]) -> dt.date:
+    """The date a pattern matched (ValueError when there is none such: 2020-02-30)."""
+    year = int(m["y"]) if m.re.groupindex.get("y") else 2000 + int(m["yy"])
+    return dt.date(year, int(m["m"]), int(m["d"]))
 
 
 @dataclass
@@ -53,12 +62,16 @@ def parse_date(text: str, today: dt.date | None = None) -> Published | None:
     datetime.datetime(2023, 3, 10, 10, 19)
     >>> parse_date("2022-01-047023").date, parse_date("活动于2022-01-047023举行")
     (datetime.date(2022, 1, 4), None)
+    >>> parse_date("河南健康网 2022-04-27363338").date
+    datetime.date(2022, 4, 27)
+    >>> parse_date("发布时间 : 20-07-02").date, parse_date("编号 20-07-02"), parse_date("发布时间:20-07-02-1")
+    (datetime.date(2020, 7, 2), None, None)
     """
     today = today or dt.date.today()
     for pattern in DATE_PATTERNS:
         for m in pattern.finditer(text):
             try:
-                day = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+                day = _day(m)
             except ValueError:
                 continue
             if not EARLIEST <= day <= today:
@@ -85,7 +98,7 @@ def latest_date(text: str) -> dt.date | None:
     for pattern in DATE_PATTERNS:
         for m in pattern.finditer(text):
             try:
-                days.append(dt.date(int(m["y"]), int(m["m"]), int(m["d"])))
+                days.append(_day(m))
             except ValueError:
                 continue
     return max(days, default=None)
