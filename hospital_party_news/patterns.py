@@ -19,6 +19,21 @@ CLOSERS = "”’」』))》〉】]\"'"
 SOFT_END = ",,、::“‘「『((《〈—-·"  # a line ending in these continues on the next line
 # Characters that do not start a sentence: a line beginning with one continues the last.
 CONTINUATION_START = set("的地得了着过们等之并而及与和或,,、。;;::)》”’!?!?")
+# Words that open a sentence although their first character alone would continue one
+# (和谐的理念…, 着力打造…, 了解到…, 及时发现…): a line opening with them starts afresh.
+_FRESH_OPENERS = ("和谐", "着力", "着眼", "着重", "了解", "过去", "之后", "之前", "之所以", "等待", "与会", "而今",
+                  "得益", "地方", "的确", "及时", "或许")
+
+
+def continues_sentence(text: str) -> bool:
+    """Whether a line opens inside a sentence (…的 / 和… / ,…), judged by its first
+    character, unless a word that opens sentences begins with it.
+
+    >>> continues_sentence("和医院的党员一起"), continues_sentence("和谐的理念就是以人为本"), continues_sentence("着力打造党建品牌")
+    (True, False, False)
+    """
+    t = text.lstrip()
+    return bool(t) and t[0] in CONTINUATION_START and not t.startswith(_FRESH_OPENERS)
 
 
 def visible_len(text: str) -> int:

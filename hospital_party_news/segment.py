@@ -752,14 +752,14 @@ def _heading_candidate(s: str, nxt: str, previous: str) -> bool:
     may be longer), not continued by the next line; or a numbered one-sentence heading."""
     shaped = (p.is_headline(s, rules.LIMITS.short_line_max_chars)
               or (p.is_numbered(s) and p.is_headline(s, rules.LIMITS.numbered_heading_max_chars)))
-    return (shaped and not (nxt and nxt[0] in p.CONTINUATION_START)) or _numbered_sentence_heading(s, nxt, previous)
+    return (shaped and not p.continues_sentence(nxt)) or _numbered_sentence_heading(s, nxt, previous)
 
 
 def _numbered_sentence_heading(s: str, nxt: str, previous: str) -> bool:
     """A numbered one-sentence line (一、高位推动,压实责任。) between unnumbered paragraphs:
     a sub-heading written as a sentence. Beside other numbered lines it is a list item."""
     return (p.is_numbered_sentence(s) and p.visible_len(s) <= rules.LIMITS.numbered_heading_max_chars
-            and bool(nxt) and not p.is_numbered(nxt) and nxt[0] not in p.CONTINUATION_START and not p.is_numbered(previous))
+            and bool(nxt) and not p.is_numbered(nxt) and not p.continues_sentence(nxt) and not p.is_numbered(previous))
 
 
 def _under_image(lines: list[Line], start: int) -> set[int]:
