@@ -60,3 +60,16 @@ def test_a_phrase_kept_by_one_pass_is_converted() -> None:
 @given(st.text(st.one_of(HAN, st.sampled_from("於單對位乾縣後髮")), max_size=20))
 def test_converted_text_has_no_traditional_left(text: str) -> None:
     assert not has_traditional(to_simplified(text))
+
+
+def test_word_pairs_count_alike_before_and_after_the_set_is_made(monkeypatch) -> None:
+    """The gate looks pairs up in jieba's dictionary until ``SET_AFTER_PAIRS`` have been
+    counted, then in the set of two-character words: the counts must not change."""
+    from hospital_party_news import mojibake
+
+    pairs = [p for line in LINES for p in han_pairs(line)] + ["反覆", "瞭然", "沈默", "院党"]
+    monkeypatch.setattr(mojibake, "_pairs_counted", 0)
+    by_dictionary = count_words(pairs)
+    assert mojibake._pairs_counted < mojibake.SET_AFTER_PAIRS  # still the dictionary's path
+    monkeypatch.setattr(mojibake, "_pairs_counted", mojibake.SET_AFTER_PAIRS)
+    assert count_words(pairs) == by_dictionary
