@@ -76,7 +76,7 @@ _BOILERPLATE = re.compile(
     r"|网友评论|全部评论|查看更多评论|更多评论|发表评论|我要评论|欢迎到\S{1,12}参[加与]讨论|热榜|^\W{0,3}(?:相关推荐|相关文章|相关阅读|相关新闻|延伸阅读|推荐阅读|猜你喜欢|热门文章)|上一篇|下一篇|上一版|下一版|版面导航|^(?:next|previous|prev)(?:\s+(?:article|post|page|story))?$"
     r"|热线[::]|电话[::]|^[\d\-—()() ]{7,}$|原创文章|转载请|(?:不得|禁止|严禁)(?:转载|复制)|^请输入验证码|^看不清[,,]?换一张"
     # a comment form: its prompt and its bare fields (署名:* / 邮箱: / 验证码: 刷新)
-    r"|提交评论|^验证码[::]|^新闻链接[::]|^(?:署名|昵称|邮箱|留言|评论内容|您的评论)[::]\s*\*?$"
+    r"|提交评论|^验证码[::]|^新闻链接[::]|没有账号|马上注册|才可以(?:下载|查看|浏览|回复)|^(?:署名|昵称|邮箱|留言|评论内容|您的评论)[::]\s*\*?$"
     rf"|{_WELCOME}|您好,?欢迎|今天是[::]|^今天是|读完约|阅读时间|^本篇文章\d+字|^返\s*回(?:列表|首页)?$|^更多\s*>*$|相关话题|相关链接|推荐公告|系统登录|^新闻组图|^\S{{0,4}}(?:组图|图集|剪影|掠影|集锦|花絮)[::]?$"
     r"|^打开\S{0,10}(?:APP|客户端)|^打开\S{0,6}新闻\s*查看|查看精彩图片|下载\S{0,6}(?:APP|客户端)|APP内?(?:阅读|查看)"
     r"|关注(?:公众号|我们|微信)|公众号[::]?\s*关注|点击关注|点击(?:上方|下方|右上角)[^。]{0,30}关注|欢迎关注|友情链接|赞助链接|限时推广|广告|免责声明"
@@ -229,6 +229,8 @@ def is_boilerplate(text: str) -> bool:
     [True, True, True, True, False]
     >>> is_boilerplate("新闻链接:《医师报》"), is_boilerplate("这条新闻链接了三家医院。")
     (True, False)
+    >>> [is_boilerplate(t) for t in ["还没有账号", "马上注册!", "您需要 登录 才可以下载或查看,没有账号?注册"]]
+    [True, True, True]
     >>> is_boilerplate("央视网首页|搜视|直播|点播|新闻|论坛| 访谈"), is_boilerplate("首页 | 专题 | 人才招聘 | 联系我们")
     (True, True)
     >>> is_boilerplate("首页 | 专题 | 人才招聘"), is_boilerplate("首页 | 专题 | 人才招聘 | 城南医院党委召开全体党员大会")
@@ -738,6 +740,8 @@ def is_dated_link(text: str) -> bool:
     (True, True)
     >>> is_dated_link("会议于2023年5月12日。"), is_dated_link("2023-05-12")
     (False, False)
+    >>> is_dated_link("·【城南医院】医患情暖,泌尿外科凭实力“圈粉”!2025-03-07"), is_dated_link("医患情暖,泌尿外科凭实力2025-03-07")
+    (True, False)
     """
     t = strip_list_marker(text).strip()
     if is_prose(t):
@@ -746,7 +750,10 @@ def is_dated_link(text: str) -> bool:
     if date is None:
         return False
     title = t[: date.start()]
-    return bool(re.search(f"[{HAN}]", title)) and "," not in title and visible_len(title) <= rules.LIMITS.headline_max_chars
+    # a list marker before it says it is a list's item: its headline may hold a comma
+    marked = t != text.strip()
+    return (bool(re.search(f"[{HAN}]", title)) and ("," not in title or marked)
+            and visible_len(title) <= rules.LIMITS.headline_max_chars)
 
 
 def split_signed_date(text: str) -> int:
@@ -803,7 +810,7 @@ _META_LINE_LABEL = re.compile(
     r"|信息类别|信息索取号|信息分类|主题分类|主题词|所属机构|所属栏目|栏目|相关(?:解读|文件|附件|文档|链接|下载)|附件"
     r"|[^\s::]{0,4}?(?:浏览|访问|阅读|点击)次数|(?:文章|信息|稿件|新闻)(?:作者|编辑)|点击率|点击数|点击量|浏览量"
     r"|阅读量|阅读数|访问量|文章字数|字数|(?:本文|文章)?分类|当前版|(?:当前)?报纸名称|版次|期次|期号|刊期|版面|字体大小|字体|字号|文字缩放|关键词|标签"
-    r"|信息来源|稿件来源|新闻来源|出自|来源部门|发布者|发布人|发布部门|发布科室|发布单位|文章录入|信息录入|审稿专家|核稿|编审|审稿|预览|时间|日期|抄送|主送|抄报|报送|分送|发送|发|印发|关键字|(?i:tags?))[::|]"
+    r"|信息来源|稿件来源|新闻来源|出自|来自|转自|来源部门|发布者|发布人|发布部门|发布科室|发布单位|文章录入|信息录入|审稿专家|核稿|编审|审稿|预览|时间|日期|抄送|主送|抄报|报送|分送|发送|发|印发|关键字|(?i:tags?))[::|]"
 )
 _LIST_MARKER = re.compile(r"^\s*(?:[•·●○◆◇■□▪▸▶►\-*|]\s*)+")
 _TABLE_END = re.compile(r"(?:\s*\|)+\s*$")
@@ -829,6 +836,8 @@ def meta_label(text: str) -> str | None:
     '索引号'
     >>> meta_label("期次:第1582期")  # a paper's issue number
     '期次'
+    >>> meta_label("来自: 随州日报"), meta_label("来自:全国各地的200多名党员参加了活动。")
+    ('来自', None)
 
     """
     t = re.sub(r"\s+", "", strip_list_marker(text))
@@ -1177,7 +1186,7 @@ def is_meta_line(text: str) -> bool:
 # ---------------------------------------------------------------- captions and headlines
 
 _CAPTION_CUE = re.compile(
-    r"(?:摄|供图|摄影)\)?(?:\s*\([^()]{1,10}\))?$|\([^()]{0,12}(?:摄|摄影|供图)\)[。.]?$|/\s*图源|\(图[一二三四五六七八九十\d]{1,2}\)$|^图为|^(?:图|图片|多图|组图|图集|图说)[::]|▲|△|\((?:左|右|中|前|后)[一二三四五六七八九]?\)|现场。?$|合影(?:留念)?。?$|留影。?$|揭牌。?$|(?<!的)致辞。?$|(?<!的)致词。?$|(?<!的)讲话。?$|剪彩。?$|授牌。?$|授旗。?$"
+    r"(?:摄|供图|摄影)\)?(?:\s*\([^()]{1,10}\))?$|供图[。.]$|\([^()]{0,12}(?:摄|摄影|供图)\)[。.]?$|/\s*图源|\(图[一二三四五六七八九十\d]{1,2}\)$|^图为|^(?:图|图片|多图|组图|图集|图说)[::]|▲|△|\((?:左|右|中|前|后)[一二三四五六七八九]?\)|现场。?$|合影(?:留念)?。?$|留影。?$|揭牌。?$|(?<!的)致辞。?$|(?<!的)致词。?$|(?<!的)讲话。?$|剪彩。?$|授牌。?$|授旗。?$"
 )
 # A photo's source after its caption: (来源:附属第三医院), (图片来源:…).
 _PHOTO_SOURCE = re.compile(r"\s*\((?:图片)?来源[::]?[^()]{1,30}\)$")
@@ -1208,6 +1217,8 @@ def is_caption_cue(text: str) -> bool:
     (True, True)
     >>> is_caption_cue("医护人员在苗寨指导村民使用家庭小药箱(11月16日摄)。")  # the credit in parentheses, then the stop
     True
+    >>> is_caption_cue("党员大会正在召开。通讯员供图。"), is_caption_cue("医院为活动提供了图片。")
+    (True, False)
     >>> is_caption_cue("6月30日,在县中医医院多媒体会议室,市工人医院党委副书记梁茂元为全体党员作专题讲话。(刘梁春 摄)")
     True
     """
