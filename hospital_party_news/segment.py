@@ -752,6 +752,8 @@ def _heading_candidate(s: str, nxt: str, previous: str) -> bool:
     may be longer), not continued by the next line; or a numbered one-sentence heading."""
     shaped = (p.is_headline(s, rules.LIMITS.short_line_max_chars)
               or (p.is_numbered(s) and p.is_headline(s, rules.LIMITS.numbered_heading_max_chars)))
+    if p.opens_with_event_time(s):  # 6月9日上午,全体: a sentence's opening, cut short by a wrap
+        return False
     return (shaped and not p.continues_sentence(nxt)) or _numbered_sentence_heading(s, nxt, previous)
 
 
