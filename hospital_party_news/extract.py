@@ -5,6 +5,7 @@ parts, dateline names, publication date, captions, credits, sections, flags, spa
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from . import patterns as p
 from .dates import UNIX_EPOCH, Published, parse_date
@@ -29,6 +30,24 @@ def _headline(lines: list[Line]) -> tuple[str | None, str | None, str | None, st
     subtitle = " ".join(x for x in [sub, *second] if x) or None
     simp = to_simplified
     return simp(main), main, (simp(subtitle) if subtitle else None), (simp(column) if column else None)
+
+
+def without_trailing_names(title: str, names: list[str]) -> str:
+    """A headline without the writers' names a page title appends after it, when the
+    byline names them too (…报告会在沪举行 江跃中 方宏向 滕金奎 |, 本报讯 (记者 江跃中 …)).
+
+    >>> without_trailing_names("黎秀芳事迹报告会在沪举行 江跃中 方宏向 |", ["江跃中", "方宏向"])
+    '黎秀芳事迹报告会在沪举行'
+    >>> without_trailing_names("医心履职守健康 为民发声", ["江跃中"])
+    '医心履职守健康 为民发声'
+    """
+    head = re.sub(r"[\s|丨]+$", "", title)
+    while True:
+        m = re.search(r"\s+(\S+)$", head)
+        if m is None or to_simplified(m.group(1)) not in names:
+            break
+        head = head[: m.start()]
+    return head if head != re.sub(r"[\s|丨]+$", "", title) else title
 
 
 def _published(lines: list[Line], body_start: int, today: dt.date) -> Published | None:
@@ -108,6 +127,9 @@ def extract_article(doc: Document, draft: ArticleDraft, index: int, today: dt.da
             target.append(name)
     if not reporters and not correspondents:  # a byline in parentheses inside the text
         reporters, correspondents = p.parenthesised_bylines("\n".join(x for s in sections for x in s.paragraphs))
+    if title_original is not None and (reporters or correspondents):
+        title_original = without_trailing_names(title_original, reporters + correspondents)
+        title = to_simplified(title_original)
     published = _published(lines, draft.body_start, today)
     flags = {f for f in doc.quality_flags if f in _INHERITED}
     roles = {ln.role for ln in lines}

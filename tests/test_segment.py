@@ -243,3 +243,13 @@ def test_rubrics_and_site_names_around_a_headline(tmp_path: Path, headline: str,
     text = f"{headline}\n\n6月1日,城南医院党支部赴幸福村开展慰问调研,为村民送去慰问品。\n\n党员们表示,将继续为群众办实事。\n"
     [article] = articles_of(tmp_path, text)
     assert (article.title, article.column) == (title, column)
+
+
+def test_writers_names_after_a_headline_leave_the_title(tmp_path: Path) -> None:
+    """A page title appending the writers the byline names (…在沪举行 江跃中 方宏向 |)."""
+    text = ("城南医院先进事迹报告会在沪举行 江跃中 方宏向 |\n"
+            "本报讯 (记者 江跃中 通讯员 方宏向)昨天下午,城南医院先进事迹报告会在上海举行,五位党员医生讲述了他们的故事。\n"
+            "报告会感人至深,听众深受教育。\n")
+    (art,) = articles_of(tmp_path, text)
+    assert art.title == "城南医院先进事迹报告会在沪举行"
+    assert art.reporters == ["江跃中"] and art.correspondents == ["方宏向"]
