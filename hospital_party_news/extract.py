@@ -50,6 +50,32 @@ def without_trailing_names(title: str, names: list[str]) -> str:
     return head if head != re.sub(r"[\s|丨]+$", "", title) else title
 
 
+# A photo's credit naming a reporter or correspondent, ending a caption or a paragraph:
+# 新华社记者黄孝邦摄, 人民日报记者 李舸/摄, 记者刘冀城 通讯员刘喆 摄.
+_PHOTO_BYLINE = re.compile(r"(?:记者|通讯员)[^。!?,,]{1,30}?\s*/?\s*摄影?\s*$")
+
+
+def photo_bylines(texts: list[str]) -> tuple[list[str], list[str]]:
+    """(reporters, correspondents) named in photo credits, for a page whose only byline
+    they are.
+
+    >>> photo_bylines(["苗寨里,党员为村民义诊。 新华社记者黄孝邦摄", "下图为大会现场。 人民日报记者 李舸/摄"])
+    (['黄孝邦', '李舸'], [])
+    >>> photo_bylines(["记者刘冀城 通讯员刘喆 摄"]), photo_bylines(["他曾是一名记者。"])
+    ((['刘冀城'], ['刘喆']), ([], []))
+    """
+    reporters: list[str] = []
+    correspondents: list[str] = []
+    for text in texts:
+        m = _PHOTO_BYLINE.search(text)
+        if m is None:
+            continue
+        found_reporters, found_correspondents = p.people(m.group().replace("/", " "))
+        reporters += [n for n in found_reporters if n not in reporters]
+        correspondents += [n for n in found_correspondents if n not in correspondents]
+    return reporters, correspondents
+
+
 def _published(lines: list[Line], body_start: int, today: dt.date) -> Published | None:
     """The date on the header's date lines (those above the first paragraph); else on a
     date line elsewhere in the article that says it is the publication date (发布时间 …
@@ -127,6 +153,8 @@ def extract_article(doc: Document, draft: ArticleDraft, index: int, today: dt.da
             target.append(name)
     if not reporters and not correspondents:  # a byline in parentheses inside the text
         reporters, correspondents = p.parenthesised_bylines("\n".join(x for s in sections for x in s.paragraphs))
+    if not reporters and not correspondents:  # …or only the photos' credit (新华社记者黄孝邦摄)
+        reporters, correspondents = photo_bylines([ln.simplified for ln in lines if ln.role in ("caption", "body")])
     if title_original is not None and (reporters or correspondents):
         title_original = without_trailing_names(title_original, reporters + correspondents)
         title = to_simplified(title_original)

@@ -253,3 +253,13 @@ def test_writers_names_after_a_headline_leave_the_title(tmp_path: Path) -> None:
     (art,) = articles_of(tmp_path, text)
     assert art.title == "城南医院先进事迹报告会在沪举行"
     assert art.reporters == ["江跃中"] and art.correspondents == ["方宏向"]
+
+
+def test_a_reporter_named_only_in_a_photo_credit(tmp_path: Path) -> None:
+    """With no dateline or byline, the reporter a photo's credit names is the page's."""
+    text = ("城南医院党员志愿者走进苗寨义诊\n\n"
+            "11月16日,城南医院组织党员志愿者来到苗寨,为当地群众义诊。\n\n"
+            "党员医生为村民测量血压。 新华社记者黄孝邦摄\n\n"
+            "义诊持续了一整天,共服务群众300余人次。\n")
+    (art,) = articles_of(tmp_path, text)
+    assert art.reporters == ["黄孝邦"]
