@@ -657,6 +657,8 @@ def is_date_line(text: str) -> bool:
     (True, True)
     >>> is_date_line("城南医院开展义诊 (2003-05-08)"), is_date_line("城南医院开展义诊 2021-04-30 21:16 35595")
     (False, False)
+    >>> is_date_line("B站影视 韩国电影 2025-09-30 18:30 1"), is_date_line("城南医院 开展党员义诊活动 2025-09-30 18:30 1")
+    (True, False)
     """
     t = text.strip()
     if _DATE_PIECE.match(t) or _WRITTEN_OUT_DATE.match(t):
@@ -685,10 +687,14 @@ def is_date_line(text: str) -> bool:
     # …or a page's stamp with the time of day, which no headline holds: the source, then the
     # date and time in brackets (央视国际 (2003-05-08 15:36:57)), or an outlet's name before
     # them and the view count after (新华社客户端 2021-04-30 21:16 35595).
+    # Or short labels (a channel and its section) before them: B站影视 韩国电影 2025-09-30 18:30 1.
     if _TIME_OF_DAY.search(t):
         stamp = _BRACKETED_STAMP.fullmatch(rest) or _COUNTED_STAMP.fullmatch(rest)
         if stamp and visible_len(stamp.group(1)) <= rules.LIMITS.inline_meta_value_max_chars and (
                 stamp.re is _BRACKETED_STAMP or _OUTLET.fullmatch(stamp.group(1))):
+            return True
+        labels = _LABELLED_STAMP.fullmatch(rest)
+        if labels and all(is_nav_label(x) for x in labels.group(1).split()):
             return True
     return bool(_META_LABEL.search(t)) or visible_len(rest) <= rules.LIMITS.date_line_max_other_chars
 
@@ -696,6 +702,7 @@ def is_date_line(text: str) -> bool:
 _TIME_OF_DAY = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
 _BRACKETED_STAMP = re.compile(r"\s*([^\s()()\[\]【】,,。]{2,})\s*[((\[【]\s*[))\]】]\s*")
 _COUNTED_STAMP = re.compile(r"\s*([^\s,,。]{2,})\s+\d+\s*")
+_LABELLED_STAMP = re.compile(r"\s*((?:[^\s,,。]+\s+)+[^\s,,。]+)\s+\d+\s*")
 
 
 _PAGE_NAVIGATION = re.compile(r"\s*(?:<|>|«|»|上一版|下一版|上一期|下一期|返回首页|版面导航|往期回顾)")
