@@ -1435,15 +1435,24 @@ def is_labelled_heading(text: str) -> bool:
             and visible_len(t) <= limits.colon_heading_max_chars)
 
 
+# A briefing's name and issue before its report's headline (党建工作简报2022年第7期:…).
+_BRIEFING_ISSUE = re.compile(r"^\s*([^::]{0,12}简报\s*(?:\d{4}\s*年)?\s*第?\s*\d{1,4}\s*期)\s*[::]\s*(.{4,})$")
+
+
 def split_rubric(title: str) -> tuple[str | None, str]:
     """A headline's rubric and its title: a leading 【rubric】 is taken off the title; a
     ``rubric | `` stays in it, as readers and the evaluation pages write the headline.
 
     >>> split_rubric("【党日style】新意!这四家医院"), split_rubric("我为群众办实事 | 肿瘤医院用心用情")
     (('党日style', '新意!这四家医院'), ('我为群众办实事', '我为群众办实事 | 肿瘤医院用心用情'))
+    >>> split_rubric("党建工作简报2022年第7期:医院党委召开党支部书记联席会议")
+    ('党建工作简报2022年第7期', '医院党委召开党支部书记联席会议')
     """
     m = re.match(rf"^\s*[【\[]([^】\]]{{1,{rules.LIMITS.rubric_max_chars}}})[】\]]\s*(.+)$", title)
     if m and not re.search("记者|通讯员", m.group(1)):
+        return m.group(1).strip(), m.group(2).strip()
+    m = _BRIEFING_ISSUE.match(title)
+    if m:  # 党建工作简报2022年第7期:…: the briefing and its issue are the column
         return m.group(1).strip(), m.group(2).strip()
     m = re.match(r"^\s*([^|丨｜]{2,14}?)\s*[|丨｜]\s*(.{4,})$", title)
     if m and visible_len(m.group(1)) < visible_len(m.group(2)):

@@ -493,16 +493,25 @@ def _first_section_heading(lines: list[Line], idx: int) -> bool:
                for ln in after)
 
 
+# A Party organisation's full name (中共武汉大学医院委员会): who issues a briefing, never its headline.
+_PARTY_BODY = re.compile(r"^中共\S{2,24}?(?:委员会|党委|党总支|党支部)$")
+
+
 def _only_an_institution(text: str) -> bool:
-    """A line that is nothing but an institution's name (谷城县人民医院): the site's name
-    or a logo's text, not a headline, though it shares words with any text about it.
+    """A line that is nothing but an institution's name (谷城县人民医院) or a Party
+    organisation's (中共武汉大学医院委员会): the site's name, a logo's text or a briefing's
+    issuer, not a headline, though it shares words with any text about it.
 
     >>> _only_an_institution("湖北文理学院附属谷城医院"), _only_an_institution("谷城县人民医院开展主题党日")
+    (True, False)
+    >>> _only_an_institution("中共武汉大学医院委员会"), _only_an_institution("中共城南医院委员会召开全体会议")
     (True, False)
     """
     from .enrich.institutions import mentions  # the institution model lives with the extractors
 
     t = text.strip()
+    if _PARTY_BODY.match(t):
+        return True
     found = mentions(t)
     return len(found) == 1 and found[0].proper and (found[0].start, found[0].end) == (0, len(t))
 

@@ -263,3 +263,14 @@ def test_a_reporter_named_only_in_a_photo_credit(tmp_path: Path) -> None:
             "义诊持续了一整天,共服务群众300余人次。\n")
     (art,) = articles_of(tmp_path, text)
     assert art.reporters == ["黄孝邦"]
+
+
+def test_a_briefing_issue_is_the_column_and_its_issuer_no_subtitle(tmp_path: Path) -> None:
+    """党建工作简报2022年第7期:… over 中共…委员会: the briefing is the column, its issuer
+    (a Party organisation's full name) is furniture, not the subtitle."""
+    text = ("党建工作简报2022年第7期:城南医院党委召开党支部书记联席会议 时间:2022-08-01\n\n"
+            "中共城南医院委员会\n\n"
+            "7月28日,城南医院党委召开党支部书记联席会议,院党委书记出席会议并讲话。\n\n"
+            "会议要求各党支部书记切实履行第一责任人职责。\n")
+    (art,) = articles_of(tmp_path, text)
+    assert (art.title, art.column, art.subtitle) == ("城南医院党委召开党支部书记联席会议", "党建工作简报2022年第7期", None)
