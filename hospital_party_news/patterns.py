@@ -207,12 +207,23 @@ def is_watermark(text: str) -> bool:
     return mixed and symbols >= _WATERMARK_MIN_SYMBOLS and symbols >= _WATERMARK_MIN_SHARE * len(visible)
 
 
-# A site's menu set apart by bars: at least four short items (网站首页 | 专题 | 人才招聘 |
-# 联系我们, 央视网首页|搜视|直播|点播|新闻); a headline holds one bar, two at most.
-MENU_MIN_ITEMS = 4
-MENU_ITEM_MAX_CHARS = 8
-_BAR_MENU = re.compile(
-    rf"^(?:[^|丨\s]{{1,{MENU_ITEM_MAX_CHARS}}}\s*[|丨]\s*){{{MENU_MIN_ITEMS - 1},}}[^|丨\s]{{1,{MENU_ITEM_MAX_CHARS}}}\s*[|丨]?$")
+def is_bar_menu(text: str) -> bool:
+    """A site's menu set apart by bars: at least ``menu_min_items`` items, none longer than
+    ``menu_item_max_chars`` nor holding a space (网站首页 | 专题 | 人才招聘 | 联系我们).
+
+    >>> is_bar_menu("央视网首页|搜视|直播|点播|新闻|论坛| 访谈"), is_bar_menu("首页 | 专题 | 人才招聘 | 联系我们")
+    (True, True)
+    >>> is_bar_menu("首页 | 专题 | 人才招聘"), is_bar_menu("首页 | 专题 | 人才招聘 | 城南医院党委召开全体党员大会")
+    (False, False)
+    >>> is_bar_menu("首页|专题|招聘|医院概况党建工作"), is_bar_menu("首页|专题|招聘|城南市医院党建工作")
+    (True, False)
+    """
+    items = [item.strip() for item in re.split(r"[|丨]", text.strip())]
+    if items and not items[-1]:
+        items.pop()  # a bar closing the menu
+    limits = rules.LIMITS
+    return len(items) >= limits.menu_min_items and all(
+        0 < len(item) <= limits.menu_item_max_chars and not re.search(r"\s", item) for item in items)
 
 
 def is_boilerplate(text: str) -> bool:
@@ -231,12 +242,6 @@ def is_boilerplate(text: str) -> bool:
     (True, False)
     >>> [is_boilerplate(t) for t in ["还没有账号", "马上注册!", "您需要 登录 才可以下载或查看,没有账号?注册"]]
     [True, True, True]
-    >>> is_boilerplate("央视网首页|搜视|直播|点播|新闻|论坛| 访谈"), is_boilerplate("首页 | 专题 | 人才招聘 | 联系我们")
-    (True, True)
-    >>> is_boilerplate("首页 | 专题 | 人才招聘"), is_boilerplate("首页 | 专题 | 人才招聘 | 城南医院党委召开全体党员大会")
-    (False, False)
-    >>> is_boilerplate("首页|专题|招聘|医院概况党建工作"), is_boilerplate("首页|专题|招聘|城南市医院党建工作")  # MENU_ITEM_MAX_CHARS
-    (True, False)
     >>> is_boilerplate("声明:转载此文是出于传递更多信息之目的。若有来源标注错误或侵犯了您的合法权益,请作者持权属证明与本网联系,我们将及时更正、删除,谢谢。")
     True
     >>> is_boilerplate("山西日报、山西晚报所有自采新闻(含图片)独家授权山西新闻网发布,未经允许不得转载或镜像;授权转载务必注明来源。")
@@ -275,7 +280,7 @@ def is_boilerplate(text: str) -> bool:
         return True
     if _TEASER.search(t) or _DISCLAIMER.match(t) or _RIGHTS_NOTICE.search(t) or _BREADCRUMB.match(strip_list_marker(t)):
         return True
-    if _BAR_MENU.match(t):
+    if ("|" in t or "丨" in t) and is_bar_menu(t):
         return True
     return visible_len(t) <= rules.LIMITS.furniture_max_chars and bool(_BOILERPLATE.search(t) or URL.search(t)) and not is_prose_with_period(t)
 

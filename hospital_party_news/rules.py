@@ -54,6 +54,8 @@ class Limits:
     credited_caption_max_chars: int = _limit(90, "A sentence closed by its photographer's credit in parentheses (…作讲话。(刘梁春 摄)) is a caption when this short: the credit is the photo's; a longer line is a paragraph.")
     caption_cue_max_chars: int = _limit(50, "A line with a caption cue (…摄, 图为…, …合影留念) is a caption only when this short.")
     furniture_max_chars: int = _limit(80, "Site furniture (share prompts, footers, breadcrumbs) is a short line; a long line with such a word is prose.")
+    menu_min_items: int = _limit(4, "A site's menu set apart by bars holds at least this many items (网站首页 | 专题 | 人才招聘 | 联系我们); a headline holds one bar, two at most (党建引领 | 城南医院开展义诊 | 服务群众).")
+    menu_item_max_chars: int = _limit(8, "An item of a menu set apart by bars is at most this long (央视网首页, 医院概况党建工作); a longer piece is a headline's phrase.")
     prose_min_full_stops: int = _limit(2, "A line with this many full stops is prose, even if it holds a furniture word.")
     credit_line_max_chars: int = _limit(60, "A credit line (编辑:… 审核:…) is short; a longer line starting with a role word is prose.")
     byline_max_chars: int = _limit(60, "A standalone byline (…记者 张三 通讯员 李四) is short.")
@@ -101,7 +103,7 @@ RULES: tuple[Rule, ...] = (
     Rule("meta_label_line", "line", "boilerplate", "A short line opening with a meta or disclosure-table label and a colon (索引号:, 发布机构:, 点击率:, 字号:, 核稿: …), list markers and spaces in the label ignored."),
     Rule("image_file_name", "line", "boilerplate", "An image file name (微信图片_2021….jpg) or an editor's artefact (from clipboard, a template variable left unfilled: {xunruicms_img_title}) where an image stood."),
     Rule("summary_line", "line", "boilerplate", "A page's summary of the article under a label (摘要 / 内容提要 / 导读 / 核心提示, then a colon, a space or a closing bracket): a teaser the site writes, repeating the lead, not the text."),
-    Rule("site_furniture", "line", "boilerplate", "Navigation, breadcrumbs (also without 首页: 全院 > 党建活动 阅读:1114 次), the headers of related-link blocks where they open the line (相关新闻), share marks (—分享—), sign-up and log-in prompts, a forum's anti-copy watermark of letters and symbols (* O& c$ |, J1 R( q6 @/ B), a publishing system's credit (Produced By …), share and follow prompts, footers, addresses, weather widgets, placeholders, symbol-only lines, runs of bracketed buttons (【打印】【关闭】), reaction buttons (收藏 | 评论 | 转发), disclaimers (仅代表作者观点), a news site's rights notice at any length (…未经允许不得转载, 凡本网注明“来源:…”的作品…, 版权咨询电话), the site's footer (主办:, 网站标识码), END marks (—完—), video timers, image prompts and sources (点击图片查看大图, 图片来源:网络), print and font-size buttons, pagers (上一页/下一页), teasers cut short and linked (…和... 更多详情, at any length), related links' titles cut short with .. (no longer than a short line).", ("furniture_max_chars", "prose_min_full_stops", "short_line_max_chars")),
+    Rule("site_furniture", "line", "boilerplate", "Navigation, breadcrumbs (also without 首页: 全院 > 党建活动 阅读:1114 次), the headers of related-link blocks where they open the line (相关新闻), share marks (—分享—), sign-up and log-in prompts, a forum's anti-copy watermark of letters and symbols (* O& c$ |, J1 R( q6 @/ B), a publishing system's credit (Produced By …), share and follow prompts, footers, addresses, weather widgets, placeholders, symbol-only lines, runs of bracketed buttons (【打印】【关闭】), reaction buttons (收藏 | 评论 | 转发), disclaimers (仅代表作者观点), a news site's rights notice at any length (…未经允许不得转载, 凡本网注明“来源:…”的作品…, 版权咨询电话), the site's footer (主办:, 网站标识码), END marks (—完—), video timers, image prompts and sources (点击图片查看大图, 图片来源:网络), print and font-size buttons, pagers (上一页/下一页), teasers cut short and linked (…和... 更多详情, at any length), related links' titles cut short with .. (no longer than a short line), a menu set apart by bars (央视网首页|搜视|直播|点播).", ("furniture_max_chars", "prose_min_full_stops", "short_line_max_chars", "menu_min_items", "menu_item_max_chars")),
     Rule("view_count", "line", "boilerplate", "A view or click count without a date (浏览次数: 123)."),
     Rule("lone_section_number", "line", "boilerplate", "A section number alone on its line (1 / 02 / 三), as designed pages print it above its heading: the heading is the next line, judged on its own."),
     Rule("title_field_label", "line", "boilerplate", "The label of a headline given as a field (| 标题: … | |, as disclosure tables show it) and the table's bars; the value is left to the header rules.", ("title_field_min_chars",)),
@@ -182,6 +184,6 @@ def markdown_table() -> str:
     out += [f"| {n} | `{r.name}` | {r.stage} | {r.role} | {r.test.replace('|', chr(92) + '|')} | {', '.join(f'`{p}`' for p in r.params)} |"
             for n, r in enumerate(RULES, start=1)]
     out += ["", "## Parameters", "", "| parameter | value | why |", "|---|---|---|"]
-    out += [f"| `{name}` | {value} | {reason} |" for name, (value, reason) in LIMITS.reasons().items()]
+    out += [f"| `{name}` | {value} | {reason.replace('|', chr(92) + '|')} |" for name, (value, reason) in LIMITS.reasons().items()]
     return "\n".join(out) + "\n"
 
