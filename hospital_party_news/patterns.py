@@ -1554,8 +1554,10 @@ def split_subtitle(title: str) -> tuple[str, str | None]:
 
     >>> split_subtitle("聚支部力量 彰显党员活力 ——外科第二党支部联合开展活动")
     ('聚支部力量 彰显党员活力', '外科第二党支部联合开展活动')
+    >>> split_subtitle("----朝天区卫生系统专场晚会")  # a line opening with its dash has no main part
+    ('----朝天区卫生系统专场晚会', None)
     """
-    m = re.match(r"^(.{2,}?)\s*(?:——|--|—|――)\s*(.{2,})$", title)
+    m = re.match(r"^(?![-—―])(.{2,}?)\s*(?:——|--|—|――)\s*(.{2,})$", title)
     if not m:
         return title, None
     return m.group(1).strip(), m.group(2).strip()

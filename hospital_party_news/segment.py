@@ -571,8 +571,9 @@ def _kicker(lines: list[Line], title: int) -> int | None:
     adjacent = continued and above == title - 1 and not lines[title].blank_before
     needed = (0 if adjacent else rules.LIMITS.title_min_shared_bigrams if continued or not newspaper
               else rules.LIMITS.kicker_min_shared_bigrams)
-    if (p.is_headline(s) and not p.is_nav_label(s) and not p.is_caption_cue(s) and not _only_an_institution(s)
-            and shared >= needed):  # an institution's name alone above it is the site's logo
+    # (right above a ——副题, a short line is its headline too: 颂歌献给党 / ----朝天区…晚会)
+    if (p.is_headline(s) and (adjacent or not p.is_nav_label(s)) and not p.is_caption_cue(s)
+            and not _only_an_institution(s) and shared >= needed):  # an institution's name alone above it is the site's logo
         return above
     return None
 
