@@ -1235,6 +1235,8 @@ def is_caption_cue(text: str) -> bool:
     (True, False)
     >>> is_caption_cue("左:刘华(城南区监察大队党支部书记)"), is_caption_cue("左右为难的时候,党员站了出来。")
     (True, False)
+    >>> is_caption_cue("县委常委孟乐出席会议并讲话。"), is_caption_cue("县委常委孟乐出席会议并讲话")
+    (False, True)
     >>> is_caption_cue("6月30日,在县中医医院多媒体会议室,市工人医院党委副书记梁茂元为全体党员作专题讲话。(刘梁春 摄)")
     True
     """
@@ -1243,7 +1245,14 @@ def is_caption_cue(text: str) -> bool:
             size <= rules.LIMITS.credited_caption_max_chars and _CREDITED_CAPTION.search(text.strip())):
         return False
     t = _PHOTO_SOURCE.sub("", text.strip())  # 报告会现场(来源:附属第三医院): the cue is before the source
+    if _ATTENDED_AND_SPOKE.search(t):  # a report's own sentence, with its full stop
+        return False
     return bool(_CAPTION_CUE.search(t))
+
+
+# Who attended and spoke, told as a sentence (…孟乐出席会议并讲话。): news prose, where a
+# caption of the same scene has no full stop (孟乐出席会议并讲话).
+_ATTENDED_AND_SPOKE = re.compile(r"出席\S{0,6}?并(?:作|发表)?(?:讲话|致辞)。$")
 
 
 # A sentence closed by its photographer's credit in parentheses: …作讲话。(刘梁春 摄)
