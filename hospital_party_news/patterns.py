@@ -76,7 +76,7 @@ _BOILERPLATE = re.compile(
     r"|网友评论|全部评论|查看更多评论|更多评论|发表评论|我要评论|欢迎到\S{1,12}参[加与]讨论|热榜|^\W{0,3}(?:相关推荐|相关文章|相关阅读|相关新闻|延伸阅读|推荐阅读|猜你喜欢|热门文章)|上一篇|下一篇|上一版|下一版|版面导航|^(?:next|previous|prev)(?:\s+(?:article|post|page|story))?$"
     r"|热线[::]|电话[::]|^[\d\-—()() ]{7,}$|原创文章|转载请|(?:不得|禁止|严禁)(?:转载|复制)|^请输入验证码|^看不清[,,]?换一张"
     # a comment form: its prompt and its bare fields (署名:* / 邮箱: / 验证码: 刷新)
-    r"|提交评论|^验证码[::]|^新闻链接[::]|没有账号|马上注册|才可以(?:下载|查看|浏览|回复)|^(?:署名|昵称|邮箱|留言|评论内容|您的评论)[::]\s*\*?$"
+    r"|提交评论|^验证码[::]|^新闻链接[::]|^站内搜索[::]?$|^进入编辑状态$|没有账号|马上注册|才可以(?:下载|查看|浏览|回复)|^(?:署名|昵称|邮箱|留言|评论内容|您的评论)[::]\s*\*?$"
     rf"|{_WELCOME}|您好,?欢迎|今天是[::]|^今天是|读完约|阅读时间|^本篇文章\d+字|^返\s*回(?:列表|首页)?$|^更多\s*>*$|相关话题|相关链接|推荐公告|系统登录|^新闻组图|^\S{{0,4}}(?:组图|图集|剪影|掠影|集锦|花絮)[::]?$"
     r"|^打开\S{0,10}(?:APP|客户端)|^打开\S{0,6}新闻\s*查看|查看精彩图片|下载\S{0,6}(?:APP|客户端)|APP内?(?:阅读|查看)"
     r"|关注(?:公众号|我们|微信)|公众号[::]?\s*关注|点击关注|点击(?:上方|下方|右上角)[^。]{0,30}关注|欢迎关注|友情链接|赞助链接|限时推广|广告|免责声明"
@@ -654,6 +654,8 @@ def is_date_line(text: str) -> bool:
     (True, False)
     >>> is_date_line("http://www.sina.com.cn 2005年02月06日09:36 广州日报大洋网")
     True
+    >>> is_date_line("http://www.100md.com 2003年5月20日 龚达发 孟宪琳 人民日报"), is_date_line("党员 医生 义诊 2003年5月20日")
+    (True, False)
     >>> is_date_line("中国中医 · 公众号 · 中医 · 2019-05-31 18:30"), is_date_line("学党史·践初心 2021-06-01")
     (True, False)
     >>> is_date_line("二○一二年十一月二十三日"), is_date_line("二○一二年十一月二十三日上午,党委召开会议")
@@ -686,7 +688,7 @@ def is_date_line(text: str) -> bool:
         return True
     # …or the time and a news outlet's name, after the site's address (http://… 2005年02月06日
     # 09:36 广州日报大洋网).
-    outlet = URL.sub("", rest).strip()
+    outlet = _WRITERS_BEFORE_OUTLET.sub("", URL.sub("", rest).strip())  # …龚达发 孟宪琳 人民日报: its writers before it
     if _OUTLET.fullmatch(outlet) and visible_len(outlet) <= rules.LIMITS.inline_meta_value_max_chars:
         return True
     # …or a page's stamp with the time of day, which no headline holds: the source, then the
@@ -704,6 +706,7 @@ def is_date_line(text: str) -> bool:
     return bool(_META_LABEL.search(t)) or visible_len(rest) <= rules.LIMITS.date_line_max_other_chars
 
 
+_WRITERS_BEFORE_OUTLET = re.compile(rf"^(?:[{HAN}]{{2,4}}\s+){{1,3}}(?=\S+$)")
 _TIME_OF_DAY = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
 _BRACKETED_STAMP = re.compile(r"\s*([^\s()()\[\]【】,,。]{2,})\s*[((\[【]\s*[))\]】]\s*")
 _COUNTED_STAMP = re.compile(r"\s*([^\s,,。]{2,})\s+\d+\s*")
