@@ -207,6 +207,23 @@ def is_watermark(text: str) -> bool:
     return mixed and symbols >= _WATERMARK_MIN_SYMBOLS and symbols >= _WATERMARK_MIN_SHARE * len(visible)
 
 
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def is_foreign_line(text: str) -> bool:
+    """A line without a Han character holding at least ``foreign_line_min_words`` Latin
+    words: not the Chinese text.
+
+    >>> is_foreign_line("On March 27, Jin Hua was appointed director of the ward"), is_foreign_line("CT MRI PET-CT")
+    (True, False)
+    >>> is_foreign_line("one two three four five six"), is_foreign_line("one two three four five")  # the threshold
+    (True, False)
+    >>> is_foreign_line("On March 27 金华 was appointed director of the ward")
+    False
+    """
+    return not HAN_CHAR.search(text) and len(_LATIN_WORD.findall(text)) >= rules.LIMITS.foreign_line_min_words
+
+
 def is_bar_menu(text: str) -> bool:
     """A site's menu set apart by bars: at least ``menu_min_items`` items, none longer than
     ``menu_item_max_chars`` nor holding a space (网站首页 | 专题 | 人才招聘 | 联系我们).

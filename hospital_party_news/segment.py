@@ -105,6 +105,7 @@ _OWN_TEXT_RULES = (
     (p.is_image_file_name, "image_file_name"),
     (p.is_summary_line, "summary_line"),
     (p.is_boilerplate, "site_furniture"),
+    (p.is_foreign_line, "foreign_language_line"),
     (p.is_meta_line, "view_count"),
     (p.is_lone_section_number, "lone_section_number"),
 )
@@ -558,6 +559,8 @@ def _kicker(lines: list[Line], title: int) -> int | None:
         allowed = ("boilerplate", "date", "credit") if continued else ("boilerplate",)
         if lines[above].role not in allowed or not gap_ok(lines[above]):
             return None
+        if lines[above].rule == "foreign_language_line":
+            return None  # a site's banner: its name, then the name in English, above the headline
         above -= 1
     if above < 0:
         return None

@@ -555,3 +555,14 @@ def test_publish_names_the_endpoint_and_fails_in_one_line_when_unreachable(home:
                           capture_output=True, text=True, env=env, timeout=120)
     assert real.returncode == 1
     assert one_line(real.stderr).startswith("error: cannot reach http://127.0.0.1:9 (")
+
+
+def test_a_chinese_text_beside_its_translation_needs_enough_han() -> None:
+    """``min_han_chars_beside_foreign``: 150 Han characters on their own lines pass beside
+    a long English translation, 149 do not."""
+    assert RULES.min_han_chars_beside_foreign == 150
+    english = "\n" + "The Party branch of the hospital held a Party day in the village. " * 60
+    chinese = "医院党支部开展了义诊" * 15  # 150 Han characters
+    assert len(chinese) == 150
+    assert not_chinese_prose(chinese + english) is None
+    assert not_chinese_prose(chinese[:-1] + english).startswith("it is not Chinese prose")
