@@ -41,13 +41,10 @@ def without_trailing_names(title: str, names: list[str]) -> str:
     >>> without_trailing_names("医心履职守健康 为民发声", ["江跃中"])
     '医心履职守健康 为民发声'
     """
-    head = re.sub(r"[\s|丨]+$", "", title)
-    while True:
-        m = re.search(r"\s+(\S+)$", head)
-        if m is None or to_simplified(m.group(1)) not in names:
-            break
+    stripped = head = re.sub(r"[\s|丨]+$", "", title)
+    while (m := re.search(r"\s+(\S+)$", head)) and to_simplified(m.group(1)) in names:
         head = head[: m.start()]
-    return head if head != re.sub(r"[\s|丨]+$", "", title) else title
+    return head if head != stripped else title
 
 
 # A photo's credit naming a reporter or correspondent, ending a caption or a paragraph:
@@ -156,8 +153,9 @@ def extract_article(doc: Document, draft: ArticleDraft, index: int, today: dt.da
     if not reporters and not correspondents:  # …or only the photos' credit (新华社记者黄孝邦摄)
         reporters, correspondents = photo_bylines([ln.simplified for ln in lines if ln.role in ("caption", "body")])
     if title_original is not None and (reporters or correspondents):
-        title_original = without_trailing_names(title_original, reporters + correspondents)
-        title = to_simplified(title_original)
+        trimmed = without_trailing_names(title_original, reporters + correspondents)
+        if trimmed != title_original:
+            title_original, title = trimmed, to_simplified(trimmed)
     published = _published(lines, draft.body_start, today)
     flags = {f for f in doc.quality_flags if f in _INHERITED}
     roles = {ln.role for ln in lines}

@@ -235,6 +235,8 @@ def is_bar_menu(text: str) -> bool:
     >>> is_bar_menu("首页|专题|招聘|医院概况党建工作"), is_bar_menu("首页|专题|招聘|城南市医院党建工作")
     (True, False)
     """
+    if "|" not in text and "丨" not in text:
+        return False  # most lines: nothing to split
     items = [item.strip() for item in re.split(r"[|丨]", text.strip())]
     if items and not items[-1]:
         items.pop()  # a bar closing the menu
@@ -297,7 +299,7 @@ def is_boilerplate(text: str) -> bool:
         return True
     if _TEASER.search(t) or _DISCLAIMER.match(t) or _RIGHTS_NOTICE.search(t) or _BREADCRUMB.match(strip_list_marker(t)):
         return True
-    if ("|" in t or "丨" in t) and is_bar_menu(t):
+    if is_bar_menu(t):
         return True
     return visible_len(t) <= rules.LIMITS.furniture_max_chars and bool(_BOILERPLATE.search(t) or URL.search(t)) and not is_prose_with_period(t)
 
@@ -712,22 +714,32 @@ def is_date_line(text: str) -> bool:
     # date and time in brackets (央视国际 (2003-05-08 15:36:57)), or an outlet's name before
     # them and the view count after (新华社客户端 2021-04-30 21:16 35595).
     # Or short labels (a channel and its section) before them: B站影视 韩国电影 2025-09-30 18:30 1.
-    if _TIME_OF_DAY.search(t):
-        stamp = _BRACKETED_STAMP.fullmatch(rest) or _COUNTED_STAMP.fullmatch(rest)
-        if stamp and visible_len(stamp.group(1)) <= rules.LIMITS.inline_meta_value_max_chars and (
-                stamp.re is _BRACKETED_STAMP or _OUTLET.fullmatch(stamp.group(1))):
-            return True
-        labels = _LABELLED_STAMP.fullmatch(rest)
-        if labels and all(is_nav_label(x) for x in labels.group(1).split()):
-            return True
+    if _TIME_OF_DAY.search(t) and _stamp_source(rest):
+        return True
     return bool(_META_LABEL.search(t)) or visible_len(rest) <= rules.LIMITS.date_line_max_other_chars
 
 
 _WRITERS_BEFORE_OUTLET = re.compile(rf"^(?:[{HAN}]{{2,4}}\s+){{1,3}}(?=\S+$)")
 _TIME_OF_DAY = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
 _BRACKETED_STAMP = re.compile(r"\s*([^\s()()\[\]【】,,。]{2,})\s*[((\[【]\s*[))\]】]\s*")
-_COUNTED_STAMP = re.compile(r"\s*([^\s,,。]{2,})\s+\d+\s*")
-_LABELLED_STAMP = re.compile(r"\s*((?:[^\s,,。]+\s+)+[^\s,,。]+)\s+\d+\s*")
+_COUNTED_STAMP = re.compile(r"\s*((?:[^\s,,。]+\s+)*[^\s,,。]+)\s+\d+\s*")
+
+
+def _stamp_source(rest: str) -> bool:
+    """What a date line with the time of day holds beside its date (``rest``): a source
+    with the date in brackets after it, or an outlet's name or a few short labels with
+    the view count after the date."""
+    limit = rules.LIMITS.inline_meta_value_max_chars
+    bracketed = _BRACKETED_STAMP.fullmatch(rest)
+    if bracketed:
+        return visible_len(bracketed.group(1)) <= limit
+    counted = _COUNTED_STAMP.fullmatch(rest)
+    if counted is None:
+        return False
+    names = counted.group(1).split()
+    if len(names) == 1:
+        return visible_len(names[0]) <= limit and bool(_OUTLET.fullmatch(names[0]))
+    return all(is_nav_label(name) for name in names)
 
 
 _PAGE_NAVIGATION = re.compile(r"\s*(?:<|>|«|»|上一版|下一版|上一期|下一期|返回首页|版面导航|往期回顾)")
@@ -1281,6 +1293,18 @@ _CREDITED_CAPTION = re.compile(rf"[。!?]\s*\((?:摄影?[::]?\s*)?[{HAN}·\s]{{2
 
 # A photo's credit on a line of its own: 黄春涛摄(影像中国), 高 翔摄(新华社发), 王明 供图.
 _PHOTO_CREDIT = re.compile(rf"^[{HAN}\s·]{{2,12}}(?:摄|供图|摄影)(?:\s*\([^()]{{1,10}}\))?$")
+
+
+_CAPTION_OPENER = re.compile(r"^\s*(?:图为|▲|△)")
+
+
+def opens_as_caption(text: str) -> bool:
+    """A line opening as only a photo's caption does (图为…, ▲…), whatever its length.
+
+    >>> opens_as_caption("图为城南卫生院志愿者在收割油菜"), opens_as_caption("为城南卫生院志愿者图为")
+    (True, False)
+    """
+    return bool(_CAPTION_OPENER.match(text))
 
 
 def captions_above(text: str, below: str) -> bool:

@@ -671,7 +671,7 @@ def _body(lines: list[Line], start: int) -> None:
         nxt = content[k + 1].simplified if k + 1 < len(content) else ""
         continuing = (previous_body is not None and kinds[-1] in _BODY_KINDS and not _ends(previous_body.simplified)
                       and not p.is_numbered(s)  # 02 … after a paragraph cut short opens the next section
-                      and not _OPENS_CAPTION.match(s))  # …and 图为… is a photo's caption there too
+                      and not p.opens_as_caption(s))  # …and 图为… is a photo's caption there too
         if _is_heading_hint(ln):
             kind = "markup_heading"
         elif untitled and id(ln) in field_values:
@@ -759,9 +759,6 @@ def _doubled(s: str, nxt: str, previous: str) -> bool:
         return False  # most body lines: paragraphs, never compared
     key = _norm(s)
     return bool(key) and key in (_norm(nxt), _norm(previous))
-
-
-_OPENS_CAPTION = re.compile(r"^\s*(?:图为|▲|△)")
 
 
 def _heading_candidate(s: str, nxt: str, previous: str) -> bool:
