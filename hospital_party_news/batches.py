@@ -53,6 +53,9 @@ class BatchResult:
     horizon: dt.date | None = None  # the latest date written in the batch's files
     warnings: list[str] = field(default_factory=list)  # for the build's log (a damaged cache entry …)
     stats: dict[str, dict[str, int]] = field(default_factory=dict)  # what each step did (``steps.Runner``)
+    # A cached batch handed over by where it lies (its checksums checked), its tables empty:
+    # the build maps the entry's files itself instead of receiving a pickled copy of them.
+    entry: str | None = None
 
 
 def _ends_batch(document_id: str) -> bool:

@@ -100,11 +100,12 @@ class BatchCache:
         self.folder = folder
         self.dependencies = dependencies
 
-    def run(self, files: list[RawFile], settings: Settings) -> tuple[str, BatchResult]:
-        """The batch's result, from the cache when it holds a valid entry."""
+    def run(self, files: list[RawFile], settings: Settings, by_entry: bool = False) -> tuple[str, BatchResult]:
+        """The batch's result, from the cache when it holds a valid entry; ``by_entry``: a
+        cached result names its entry and leaves its tables to ``load_tables``."""
         key = batch_key(files, settings, self.dependencies)
         warnings: list[str] = []
-        hit = self._load(key, [f.source_file for f in files], settings.today, warnings)
+        hit = self._load(key, [f.source_file for f in files], settings.today, warnings, by_entry)
         if hit is not None:
             return key, hit
         result = process_batch(files, settings)
@@ -112,7 +113,8 @@ class BatchCache:
         result.warnings += warnings
         return key, result
 
-    def _load(self, key: str, sources: list[str], today: dt.date, warnings: list[str]) -> BatchResult | None:
+    def _load(self, key: str, sources: list[str], today: dt.date, warnings: list[str],
+              by_entry: bool = False) -> BatchResult | None:
         entry = self.folder / key
         if not (entry / "meta.json").is_file() or not (entry / VALIDATED).is_file():
             return None
@@ -127,11 +129,12 @@ class BatchCache:
             for name, digest in meta["sha256"].items():
                 if sha256_file(entry / name) != digest:
                     raise ValueError(f"{name} does not match its checksum")
-            tables = {c.name: _read_ipc(entry / f"{c.name}.arrow") for c in CONFIGS}
+            tables = {} if by_entry else load_tables(entry, mapped=False)
         except (OSError, ValueError, KeyError, TypeError, AttributeError, pa.ArrowInvalid) as exc:
             warnings.append(f"warning: cache entry {entry} is damaged ({exc}); processing its batch again")
             return None
-        return BatchResult(tables, meta["inputs"], [tuple(r) for r in meta["rejected"]], cached=True, stats=meta["stats"])
+        return BatchResult(tables, meta["inputs"], [tuple(r) for r in meta["rejected"]], cached=True, stats=meta["stats"],
+                           entry=str(entry) if by_entry else None)
 
     def _store(self, key: str, result: BatchResult, today: dt.date, warnings: list[str]) -> None:
         """Keep the batch's tables; a failure here (a full disk, say) costs the entry, not the build."""
@@ -170,6 +173,14 @@ class BatchCache:
             shutil.rmtree(self.folder / name, ignore_errors=True)
 
 
-def _read_ipc(path: Path) -> pa.Table:
-    with pa.OSFile(str(path)) as source:  # read into memory, not mapped: the entry may be deleted
+def load_tables(entry: Path, mapped: bool = True) -> dict[str, pa.Table]:
+    """A cache entry's tables. ``mapped``: memory-mapped, not copied, for the build that
+    writes them out at once. Entries are never changed in place, only replaced or deleted
+    whole (``os.replace``, ``shutil.rmtree``), and a mapped file that is deleted stays
+    readable until it is unmapped."""
+    return {c.name: _read_ipc(entry / f"{c.name}.arrow", mapped) for c in CONFIGS}
+
+
+def _read_ipc(path: Path, mapped: bool = False) -> pa.Table:
+    with (pa.memory_map(str(path)) if mapped else pa.OSFile(str(path))) as source:
         return pa.ipc.open_file(source).read_all()

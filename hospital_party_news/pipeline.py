@@ -19,7 +19,7 @@ from pathlib import Path
 import pyarrow as pa
 
 from .batches import BatchResult, RawFile, Settings, make_batches, process_batch
-from .cache import BatchCache, builder_digest, claim, entries
+from .cache import BatchCache, builder_digest, claim, entries, load_tables
 from .croissant import DESCRIPTION, croissant
 from .docs import data_license, render_card, write_schema_dir
 from .engine import run_ordered
@@ -106,12 +106,22 @@ def summary_markdown(result: BuildResult) -> str:
     return "\n".join(lines)
 
 
+def _entry_tables(entry: str) -> dict[str, pa.Table]:
+    """A cached batch's tables, mapped from its entry; an entry gone or broken since its
+    worker checked it makes the build start again without the cache."""
+    try:
+        return load_tables(Path(entry))
+    except (OSError, pa.ArrowInvalid) as exc:
+        raise _CacheSuspect(f"cache entry {entry} changed during the build ({exc})") from exc
+
+
 def _run_batch(files: list[RawFile], settings: Settings, cache_dir: str | None,
                dependencies: dict[str, str]) -> tuple[str | None, BatchResult]:
     """One batch in a worker: from the cache when it can, else processed."""
     if cache_dir is None:
         return None, process_batch(files, settings)
-    return BatchCache(Path(cache_dir), dependencies).run(files, settings)
+    # by entry: the build maps a cached batch's files rather than receive a pickled copy
+    return BatchCache(Path(cache_dir), dependencies).run(files, settings, by_entry=True)
 
 
 def build(
@@ -193,6 +203,8 @@ def _build_once(files: list[RawFile], settings: Settings, dependencies: dict[str
             with closing(run_ordered(_run_batch, jobs, workers, engine, scheduler)) as batches:
                 for key, batch in batches:
                     warnings += batch.warnings
+                    if batch.entry:
+                        batch.tables = _entry_tables(batch.entry)
                     try:
                         uniqueness.check(batch.tables)
                     except ValidationFailed as exc:

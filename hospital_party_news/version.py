@@ -6,6 +6,6 @@
 - ``SCHEMA_VERSION`` (in ``schema.py``): the column declarations.
 """
 
-DATASET_VERSION = "2.0.3"
-RELEASE_DATE = "2026-12-07"  # of DATASET_VERSION; a date, not the build time, so bytes stay reproducible
-BUILDER_VERSION = "0.14.0"
+DATASET_VERSION = "2.0.4"
+RELEASE_DATE = "2026-12-08"  # of DATASET_VERSION; a date, not the build time, so bytes stay reproducible
+BUILDER_VERSION = "0.15.0"

@@ -566,3 +566,18 @@ def test_a_chinese_text_beside_its_translation_needs_enough_han() -> None:
     assert len(chinese) == 150
     assert not_chinese_prose(chinese + english) is None
     assert not_chinese_prose(chinese[:-1] + english).startswith("it is not Chinese prose")
+
+
+def test_a_parquet_write_that_fails_in_its_thread_fails_the_build(tmp_path: Path) -> None:
+    """Each batch's tables are written in background threads; a write that fails there
+    raises in the build (at the next batch or at close), never passes unseen."""
+    import pyarrow as pa
+
+    from hospital_party_news.schema import CONFIGS
+    from hospital_party_news.write import ParquetWriters
+
+    writers = ParquetWriters(tmp_path)
+    wrong = {c.name: pa.table({"not_a_column": [1]}) for c in CONFIGS}
+    writers.write(wrong)
+    with pytest.raises(ValueError, match="schema"):
+        writers.close()

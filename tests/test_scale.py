@@ -134,3 +134,25 @@ def test_quiet_verbose_and_no_progress_without_a_terminal(corpus: Path, tmp_path
     assert f"/{5 * COPIES + 1} files" in verbose.stderr
     bad = _cli("--workers", "0")
     assert bad.returncode == 2 and "must be at least 1" in bad.stderr
+
+
+def test_an_entry_gone_after_its_worker_checked_it_makes_the_build_start_again(
+        corpus: Path, serial: dict[str, bytes], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker hands a cached batch over by its entry's path; the build maps the files
+    itself. An entry deleted in between (another build pruning the same cache) is not a
+    crash: the build starts again without the cache and says so."""
+    cache = tmp_path / "cache"
+    build(corpus, tmp_path / "ds", log=lambda _: None, cache_dir=cache)
+    handed_over = BatchCache.run
+
+    def run_then_prune(self: BatchCache, *args: object, **kwargs: object) -> object:
+        key, result = handed_over(self, *args, **kwargs)
+        if result.entry:
+            shutil.rmtree(result.entry)
+        return key, result
+
+    monkeypatch.setattr(BatchCache, "run", run_then_prune)
+    said: list[str] = []
+    result = build(corpus, tmp_path / "ds", log=said.append, cache_dir=cache)
+    assert result.cached_batches == 0 and _bytes(tmp_path / "ds") == serial
+    assert any("changed during the build" in line for line in said)
