@@ -877,6 +877,12 @@ def _only_names(s: str) -> bool:
     return 0 < len(names) <= rules.LIMITS.signature_max_names and all(map(is_person_name, names))
 
 
+def _heading_shaped(s: str) -> bool:
+    """A heading's shape of its own: a number, a colon or dash, parallel phrases, a label in
+    【】, or two clauses joined by one comma."""
+    return p.has_heading_shape(s) or p.is_labelled_heading(s) or p.is_clause_pair(s)
+
+
 def _short_enough(s: str) -> bool:
     """Short enough for a heading: numbered headings may be longer."""
     limit = rules.LIMITS.numbered_heading_max_chars if p.is_numbered(s) else rules.LIMITS.heading_max_chars
@@ -945,8 +951,12 @@ def _resolve_candidates(content: list[Line], kinds: list[str], before_furniture:
         k = j
     names = {h for h in heads if _only_names(content[h].simplified)}  # 刘若阳: a photo's label
     acting = {h for h in heads if h not in names and _person_acting(content[h].simplified)}
+    # The last of a run of captions without a heading's shape of its own is one more
+    # caption (讲解心肺复苏知识 / 心肺复苏实操演练: two photos), and gives no heading company.
+    ends_captions = {h for h in heads if h not in names | acting and h > 0 and kinds[h - 1] == "short_line_run"
+                     and not _heading_shaped(content[h].simplified)}
     # A heading holds a Han character: a number (127) or Latin letters alone head nothing.
-    short = [h for h in heads if _short_enough(content[h].simplified) and h not in names | acting
+    short = [h for h in heads if _short_enough(content[h].simplified) and h not in names | acting | ends_captions
              and HAN_CHAR.search(content[h].simplified)]
     company = len(short) >= 2 or "markup_heading" in kinds or "colon_label_heading" in kinds
     for h in heads:
@@ -955,7 +965,9 @@ def _resolve_candidates(content: list[Line], kinds: list[str], before_furniture:
             kinds[h] = "name_label"
         elif h in acting:
             kinds[h] = "person_caption"
-        elif h in short and (company or p.has_heading_shape(s) or p.is_labelled_heading(s) or p.is_clause_pair(s)):
+        elif h in ends_captions:
+            kinds[h] = "short_line_run"
+        elif h in short and (company or _heading_shaped(s)):
             kinds[h] = "heading"
         elif _short_enough(s):
             kinds[h] = "lone_short_line"
