@@ -286,8 +286,10 @@ def _gap_starts(lines: list[Line]) -> list[int]:
     headline-shaped line heads a section (强基固本,铸牢“医心向党”的忠诚之魂)."""
     content = [i for i, ln in enumerate(lines) if _open(ln)]
     first_text = next((i for i in content if p.is_prose(lines[i].simplified)), len(lines))
-    headed = any(p.is_headline(lines[i].simplified) and not p.is_nav_label(lines[i].simplified)
-                 for i in content if i < first_text)
+    heads_above = [i for i in content if i < first_text
+                   and p.is_headline(lines[i].simplified) and not p.is_nav_label(lines[i].simplified)]
+    headed = bool(heads_above)
+    page_words = set().union(*(_bigrams(lines[i].simplified) for i in heads_above))
     gaps = [lines[i].blank_before for i in content[1:]]
     usual = statistics.median(gaps) if gaps else 0
     starts = []
@@ -312,9 +314,25 @@ def _gap_starts(lines: list[Line]) -> list[int]:
         wide = ln.blank_before > usual or bool(_FEATURE_SUBTITLE.search(ln.simplified))
         signed = _open(prev) and bool(p.split_signature(prev.simplified)[1])
         after_prose = prev.role != UNDECIDED or _ends(prev.simplified)
+        # a section of the page's one story echoes its headline's words (光荣在党50年 坚如磐石守初心 …
+        # / “光荣在党50年”纪念章颁授活动); a second story's headline names its own subject
+        wide = wide and not _echoes(ln.simplified, page_words)
         if ((wide and after_prose and headed) or signed) and not _about_text_above(lines, content, k):
             starts.append(i)
     return starts
+
+
+def _echoes(text: str, headline_words: set[str]) -> bool:
+    """At least one in ``section_echo_pair_ratio`` of the line's word pairs (adjacent Han
+    characters) is in the page's headline.
+
+    >>> _echoes("红色印记悟党史", _bigrams("寻红色印记·传承革命精神|市七医主题党日"))  # 3 of 6
+    True
+    >>> _echoes("区卫健委:开展医联体党建共建,激发党建活力", _bigrams("下沉社区讲党课 党建联建聚合力"))
+    False
+    """
+    words = _bigrams(text)
+    return bool(words) and len(words & headline_words) * rules.LIMITS.section_echo_pair_ratio >= len(words)
 
 
 def _about_text_above(lines: list[Line], content: list[int], k: int) -> bool:
