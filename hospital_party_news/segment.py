@@ -315,11 +315,16 @@ def _gap_starts(lines: list[Line]) -> list[int]:
         signed = _open(prev) and bool(p.split_signature(prev.simplified)[1])
         after_prose = prev.role != UNDECIDED or _ends(prev.simplified)
         # a section of the page's one story echoes its headline's words (光荣在党50年 坚如磐石守初心 …
-        # / “光荣在党50年”纪念章颁授活动); a second story's headline names its own subject
-        wide = wide and not _echoes(ln.simplified, page_words)
+        # / “光荣在党50年”纪念章颁授活动); a second story's headline names its own subject, often
+        # its own institution (城北医院外科党支部开展义诊 under 城南医院内科党支部开展健康讲座)
+        wide = wide and not (_echoes(ln.simplified, page_words) and not _ACTOR.search(ln.simplified))
         if ((wide and after_prose and headed) or signed) and not _about_text_above(lines, content, k):
             starts.append(i)
     return starts
+
+
+# A health institution or a Party organisation named in a line: the subject of a story.
+_ACTOR = re.compile(r"医院|卫生院|保健院|卫健委|卫健局|卫生局|疾控|中心|党委|支部|党总支|医疗队|医科大学|医学院")
 
 
 def _echoes(text: str, headline_words: set[str]) -> bool:
