@@ -1111,7 +1111,7 @@ def _meta_item(value_max: int) -> re.Pattern[str]:
 
 # A source or author label left without its value, the text running on right after it
 # (来源:在喜迎国庆佳节之际,…): the label ends the meta run.
-_LABEL_ALONE = re.compile(r"\s*(?:来源|作者|编辑|责编|稿源)[::]")
+_LABEL_ALONE = re.compile(r"\s*(?:来源|作者|编辑|责编|稿源)(?:\s*/\s*(?:来源|作者|编辑|责编|稿源))?[::]")
 # Labels left without a value right before the date's label (科室:作者:) belong to the run.
 _EMPTY_LABELS_BEFORE = re.compile(r"(?<=\s)(?:[^\s::]{1,6}[::]\s*)+$")
 # At the very start of a line only a publication label opens a meta run (时间:… alone may be an event's).
@@ -1131,6 +1131,9 @@ def find_inline_meta(text: str) -> tuple[int, int] | None:
     '发布时间:2022-10-07 20:48 来源:'
     >>> find_inline_meta("时间:2023年3月5日上午 地点:医院会议室,全体党员参加。") is None
     True
+    >>> s = "时间:2018.03.09来源/作者:2018年 3月5日,共青团南浔区委召开志愿者协会第二次代表大会,医院志愿服务团获表彰。"
+    >>> a, b = find_inline_meta(s); s[a:b]
+    '时间:2018.03.09来源/作者:'
     >>> s = "传党恩 颂党情 办实事 科室:作者:发布日期:2022-01-04访问人数:"
     >>> a, b = find_inline_meta(s); s[:a], s[a:b]
     ('传党恩 颂党情 办实事 ', '科室:作者:发布日期:2022-01-04访问人数:')
@@ -1140,10 +1143,11 @@ def find_inline_meta(text: str) -> tuple[int, int] | None:
         if empty := _EMPTY_LABELS_BEFORE.search(text, 0, start):  # 办实事 科室:作者:发布日期:…
             start = empty.start()
         head = text[:start].strip()
-        if is_prose(head) or (not head and not _LEADING_META.match(text, m.start())):
-            continue
         date = next((d for pattern in DATE_PATTERNS if (d := pattern.match(text, m.end())) is not None), None)
-        if date is None:
+        # opening the line, a publication label (发布时间:), or a bare 时间: with a source or
+        # author label right after its date (时间:2018.03.09来源/作者:); 时间:… 地点:… is a notice
+        opens = _LEADING_META.match(text, m.start()) or (date is not None and _LABEL_ALONE.match(text, date.end()))
+        if is_prose(head) or (not head and not opens) or date is None:
             continue
         end = date.end()
         item = _meta_item(rules.LIMITS.inline_meta_value_max_chars)

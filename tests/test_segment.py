@@ -274,3 +274,16 @@ def test_a_briefing_issue_is_the_column_and_its_issuer_no_subtitle(tmp_path: Pat
             "会议要求各党支部书记切实履行第一责任人职责。\n")
     (art,) = articles_of(tmp_path, text)
     assert (art.title, art.column, art.subtitle) == ("城南医院党委召开党支部书记联席会议", "党建工作简报2022年第7期", None)
+
+
+def test_a_bare_time_label_with_a_source_label_opening_the_first_paragraph_is_meta(tmp_path: Path) -> None:
+    """A page flattened a meta run into its first paragraph (时间:2018.03.09来源/作者:2018年 3月5日,…):
+    a bare 时间: with a source or author label right after its date is the page's date, and
+    leaves the text; 时间:… 地点:… stays the text's own notice."""
+    body = "2018年 3月5日,共青团南浔区委召开志愿者协会第二次代表大会,医院志愿服务团被授予优秀志愿服务集体称号。\n\n服务团成立于2014年,长期开展导医、义诊和健康宣教志愿服务。\n"
+    [article] = articles_of(tmp_path, "医院志愿服务团再获优秀志愿服务集体称号\n\n时间:2018.03.09来源/作者:" + body)
+    assert article.published_date == dt.date(2018, 3, 9)
+    assert "来源" not in article.text and article.text.startswith("2018年")
+    notice = "医院党支部开展主题党日活动\n\n时间:2023年3月5日上午 地点:医院会议室,全体党员参加主题党日活动,重温入党誓词。\n\n活动由支部书记主持。\n"
+    [article] = articles_of(tmp_path, notice, "notice.txt")
+    assert article.published_date is None and "地点" in article.text
