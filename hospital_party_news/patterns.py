@@ -1273,6 +1273,8 @@ def is_caption_cue(text: str) -> bool:
     (True, False)
     >>> is_caption_cue("县委常委孟乐出席会议并讲话。"), is_caption_cue("县委常委孟乐出席会议并讲话")
     (False, True)
+    >>> is_caption_cue("近日,医疗队欢送会在兰州举行。副省长出席欢送会并为医疗队授旗。")  # two sentences: news
+    False
     >>> is_caption_cue("6月30日,在县中医医院多媒体会议室,市工人医院党委副书记梁茂元为全体党员作专题讲话。(刘梁春 摄)")
     True
     """
@@ -1283,7 +1285,12 @@ def is_caption_cue(text: str) -> bool:
     t = _PHOTO_SOURCE.sub("", text.strip())  # 报告会现场(来源:附属第三医院): the cue is before the source
     if _ATTENDED_AND_SPOKE.search(t):  # a report's own sentence, with its full stop
         return False
-    return bool(_CAPTION_CUE.search(t))
+    cue = _CAPTION_CUE.search(t)
+    # A ceremony word closing the second of two sentences (…欢送会在兰州举行。副省长…为医疗队授旗。)
+    # ends a paragraph of news: a caption tells one scene in one sentence.
+    if cue and _EVENT_ENDING.search(cue.group().rstrip("。.")) and re.search(r"[。!?]", t[: cue.start()]):
+        return False
+    return bool(cue)
 
 
 # Who attended and spoke, told as a sentence (…孟乐出席会议并讲话。): news prose, where a
