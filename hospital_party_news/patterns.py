@@ -962,7 +962,8 @@ def is_image_file_name(text: str) -> bool:
 _FORUM_FURNITURE = re.compile(
     r"^本帖最后由\s*\S.{0,30}?于\s*\d{4}-\d{1,2}-\d{1,2}[\d: ]*编辑$"
     r"|^(?:下载附件|保存到相册)(?:\s*\([\d.]+\s*[KMG]B\))?$"
-    r"|^\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s*上传$",
+    r"|^\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s*上传$"
+    r"|^.{0,40}?TA的每日心情",  # a Discuz forum's poster panel: rank, mood, the mood's date
     re.IGNORECASE,
 )
 # An attachment's size and download count after an image's file name: (489.11 KB, 下载次数: 71).
@@ -970,10 +971,13 @@ _ATTACHMENT_COUNTS = re.compile(r"\s*\(\s*[\d.]+\s*[KMG]B\s*,\s*下载次数\s*[
 
 
 def is_forum_furniture(text: str) -> bool:
-    """A forum's note of a post's last edit, or a piece of an attached image's block.
+    """A forum's note of a post's last edit, a piece of an attached image's block, or its
+    poster panel (whose mood has a date of its own, not the post's).
 
     >>> [is_forum_furniture(t) for t in ["本帖最后由 随州日报 于 2020-3-4 16:56 编辑", "下载附件", "2020-2-15 16:46 上传"]]
     [True, True, True]
+    >>> is_forum_furniture("随论超版 随论编辑 TA的每日心情 | 开心 2022-6-6 12:22 |")
+    True
     >>> is_forum_furniture("微信图片_20200215163032.jpg (489.11 KB, 下载次数: 71)")
     True
     >>> [is_forum_furniture(t) for t in ["2020-2-15 16:46", "请下载附件填写报名表。", "本帖内容由医院党办编辑"]]
