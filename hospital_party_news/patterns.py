@@ -51,11 +51,18 @@ def ends_sentence(text: str) -> bool:
 
     >>> ends_sentence("感受“红船”精神。"), ends_sentence("“七大中"), ends_sentence("他说:“好。”")
     (True, False, True)
+    >>> ends_sentence("繁荣昌盛,生日快乐!..."), ends_sentence("医院开展义诊活动...")  # a teaser cut after its stop
+    (True, False)
     """
-    t = text.rstrip()
+    t = _DOTS_AFTER_STOP.sub("", text.rstrip())
     while t and t[-1] in CLOSERS:
         t = t[:-1].rstrip()
     return bool(t) and t[-1] in TERMINAL
+
+
+# A list page's teaser cut short after a finished sentence (…生日快乐!...): the dots are the
+# site's, the sentence is finished.
+_DOTS_AFTER_STOP = re.compile(r"(?<=[。!?!?])\.{2,}$")
 
 
 def is_prose(text: str) -> bool:

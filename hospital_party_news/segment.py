@@ -357,13 +357,14 @@ def _norm(text: str) -> str:
     return re.sub(r"[\s—–\-|丨:]", "", text)
 
 
-def segment_article(lines: list[Line]) -> ArticleDraft:
-    body_start = _header(lines)
+def segment_article(lines: list[Line], list_entry: bool = False) -> ArticleDraft:
+    """``list_entry``: the article is an entry of a list page (``_dated_entries``)."""
+    body_start = _header(lines, list_entry)
     _body(lines, body_start)
     return ArticleDraft(lines=lines, body_start=body_start)
 
 
-def _header(lines: list[Line]) -> int:
+def _header(lines: list[Line], list_entry: bool = False) -> int:
     """Assign title / subtitle / captions / furniture up to the body; return its start.
 
     The title is chosen as a scored candidate, not by position alone: of the
@@ -377,7 +378,7 @@ def _header(lines: list[Line]) -> int:
     for ln in lines[:zone]:  # 中共黑水县委宣传部 王浪 范美祥: who wrote it, above the text
         if _open(ln) and _unit_and_writer(ln.simplified):
             assign(ln, "unit_byline")
-    title = _best_headline(lines, zone)
+    title = _best_headline(lines, zone, list_entry)
     if title is None:
         return _no_headline(lines, zone)
     kicker = _kicker(lines, title)
@@ -451,7 +452,7 @@ def _bigrams(text: str) -> set[str]:
     return {a + b for a, b in itertools.pairwise(han) if a != " " and b != " "}
 
 
-def _best_headline(lines: list[Line], zone: int) -> int | None:
+def _best_headline(lines: list[Line], zone: int, list_entry: bool = False) -> int | None:
     """The headline-shaped line above ``zone`` that shares the most bigrams with the text
     below it (ties: the later line, nearer the text), when it shares at least
     ``title_min_shared_bigrams``; None when no line does."""
@@ -468,15 +469,18 @@ def _best_headline(lines: list[Line], zone: int) -> int | None:
                 or _only_an_institution(s) or (id(ln) in captions and not _date_follows(lines, idx))
                 or p.parenthesised_groups(s) or _continues_a_clause(lines, idx) or p.opens_with_event_time(s)):
             continue  # (a line opening 5月10日下午,… is a report's first sentence, cut short)
-        score = len(_bigrams(s) & context) + (rules.LIMITS.dated_headline_bonus if _date_follows(lines, idx) else 0)
+        # the page's date line under it, or a list entry's date above it (2018-09-30 / 爱我中国 普天同庆
+        # / a teaser sharing no word with it): the headline by its place
+        dated = _date_follows(lines, idx) or (list_entry and _dated_entry(lines, idx))
+        score = len(_bigrams(s) & context) + (rules.LIMITS.dated_headline_bonus if dated else 0)
         if p.is_nav_label(s) and score < rules.LIMITS.short_title_min_shared_bigrams:
             continue  # a label as short as a menu item is a headline only when it is about the text
         if score >= rules.LIMITS.title_min_shared_bigrams:
             candidates.append(idx)
         if score >= best_score:
             best, best_score = idx, score
-    # A line with the page's date line under it is the headline, whatever its shape.
-    if best is not None and _first_section_heading(lines, best) and not _date_follows(lines, best):
+    # A line with the page's date line under it (or a list entry's above it) is the headline, whatever its shape.
+    if best is not None and _first_section_heading(lines, best) and not (_date_follows(lines, best) or (list_entry and _dated_entry(lines, best))):
         if best != candidates[0]:
             return candidates[0]  # the headline above it is the page's
         if len(candidates) == 1 and _opens_without_headline(lines, best):
@@ -544,6 +548,13 @@ def _date_follows(lines: list[Line], idx: int) -> bool:
     """The next piece is a date line: headline, date, text is how a web page reads."""
     nxt = next((ln for ln in lines[idx + 1 :] if ln.role != "boilerplate" or ln.rule != "blank"), None)
     return nxt is not None and nxt.role == "date"
+
+
+def _dated_entry(lines: list[Line], idx: int) -> bool:
+    """The article opens with a date line right above this line (in a list page's entry:
+    its headline, under its date)."""
+    above = [ln for ln in lines[:idx] if ln.role != "boilerplate" or ln.rule != "blank"]
+    return len(above) == 1 and above[0].role == "date"
 
 
 def _paired_phrases(s: str) -> bool:
@@ -1039,9 +1050,10 @@ def segment_document(doc: Document) -> Document:
     lines = fixed_roles(doc.lines, doc.raw_text)
     _above_location(lines)
     starts = article_starts(lines)
+    entries = set(_dated_entries(lines))
     bounds = list(zip(starts, [*starts[1:], len(lines)], strict=True))
     doc.lines = lines
-    doc.drafts = [segment_article(lines[a:b]) for a, b in bounds]
+    doc.drafts = [segment_article(lines[a:b], list_entry=a in entries) for a, b in bounds]
     doc.drafts = [d for d in doc.drafts if any(ln.role == "body" for ln in d.lines)] or doc.drafts
     for ln in lines:
         if ln.role == UNDECIDED:
