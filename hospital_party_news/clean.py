@@ -258,6 +258,7 @@ def remove_seo_spam(text: str) -> tuple[str, list[str]]:
 # ---------------------------------------------------------------- pinyin annotations
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+MAX_WORD_SYLLABLES = 4  # a word's pinyin glued after it: words of up to this many characters
 _TONELESS = str.maketrans(_TONED, "aaaaeeeeiiiioooouuuuüüüünnnm")
 # A Han character, then a parenthesised Latin run (the '(' may have become '?' in a
 # garbled copy); whether the run is pinyin is decided against the syllable inventory.
@@ -279,12 +280,43 @@ def _is_syllable(run: str, toneless_ok: bool) -> bool:
     return (toned or toneless_ok) and run.lower().translate(_TONELESS).replace("v", "ü") in pinyin_syllables()
 
 
+# A word's pinyin glued after the word (通讯员(tōngxùnyuán), 湖南(húnán)): as many syllables as
+# Han characters right before it, at least one of them toned (a romanised name, 平安(PingAn),
+# carries no tone mark and stays).
+_WORD_ANNOTATION = re.compile(rf"([{_HAN}]{{2,{MAX_WORD_SYLLABLES}}})[((] ?([a-zü{_TONED}]{{4,{6 * MAX_WORD_SYLLABLES}}}) ?[))]")
+
+
+def _syllable_counts(run: str) -> set[int]:
+    """How many syllables ``run`` (toneless, lower case) can be split into.
+
+    >>> sorted(_syllable_counts("tongxunyuan")), sorted(_syllable_counts("xian")), _syllable_counts("shiheibook")
+    ([3, 4], [1, 2], set())
+    """
+    syllables = pinyin_syllables()
+    counts: list[set[int]] = [set() for _ in range(len(run) + 1)]
+    counts[0].add(0)
+    for end in range(1, len(run) + 1):
+        for start in range(max(0, end - 6), end):
+            if counts[start] and run[start:end] in syllables:
+                counts[end] |= {n + 1 for n in counts[start]}
+    return counts[-1]
+
+
+def _drop_word_pinyin(match: re.Match[str]) -> str:
+    han, run = match.group(1), match.group(2)
+    if not any(ch in _TONED for ch in run):
+        return match.group()
+    plain = run.translate(_TONELESS).replace("v", "ü")
+    return han if any(2 <= n <= len(han) for n in _syllable_counts(plain)) else match.group()
+
+
 def count_toned_annotations(text: str) -> int:
     return sum(1 for m in _ANNOTATION.finditer(text) if any(ch in _TONED for ch in m.group(1)))
 
 
 def remove_pinyin(text: str, toneless_ok: bool = False) -> tuple[str, list[str]]:
-    """Remove a parenthesised pinyin syllable glued after a Han character. Toneless
+    """Remove a parenthesised pinyin syllable glued after a Han character, and a word's toned
+    pinyin glued after the word (``_WORD_ANNOTATION``). Toneless
     syllables only when the document shows the pattern (``toneless_ok``); anything that
     is not a real syllable (``(shiheibook)``) and every other parenthesis stays.
 
@@ -298,12 +330,15 @@ def remove_pinyin(text: str, toneless_ok: bool = False) -> tuple[str, list[str]]
     '社會服務'
     >>> remove_pinyin("笔痉兑I(lǐng)作用 Vitamin(a)")
     ('笔痉兑I作用 Vitamin(a)', ['pinyin_removed'])
+    >>> remove_pinyin("通讯员(tōngxùnyuán) 谢梦瑶,武警湖南(húnán)总队,中国平安(PingAn)")[0]
+    '通讯员 谢梦瑶,武警湖南总队,中国平安(PingAn)'
     """
     new, previous = text, None
     while new != previous:  # an annotation can follow a removed one: 當(dāng)?shù)
         previous = new
         new = _ANNOTATION.sub(lambda m: "" if _is_syllable(m.group(1), toneless_ok) else m.group(), new)
         new = _TONED_ANNOTATION.sub(lambda m: "" if _is_syllable(m.group(1), False) else m.group(), new)
+        new = _WORD_ANNOTATION.sub(_drop_word_pinyin, new)
     return new, (["pinyin_removed"] if new != text else [])
 
 

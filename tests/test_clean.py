@@ -11,10 +11,19 @@ from hospital_party_news.script import detect_script, has_traditional, to_simpli
 
 @pytest.mark.parametrize(
     "text",
-    ["本报济宁10月31日讯(记者 唐首政 通讯员 王扬)", "拾黑(shiheibook)了解更多", "成立于(2019)年", "村(社区)活动", "“5+X”(a)模式"],
+    ["本报济宁10月31日讯(记者 唐首政 通讯员 王扬)", "拾黑(shiheibook)了解更多", "成立于(2019)年", "村(社区)活动", "“5+X”(a)模式",
+     "中国平安(PingAn)集团", "在湖南(hunan)开展"],  # romanised names: no tone mark
 )
 def test_pinyin_removal_leaves_other_parentheses(text: str) -> None:
     assert remove_pinyin(text, toneless_ok=True) == (text, [])
+
+
+def test_a_words_pinyin_goes_when_its_syllables_match_the_characters_before_it() -> None:
+    """A word's toned pinyin glued after it, as many syllables as characters (or fewer, down
+    to two): removed; more syllables than the characters before it: kept."""
+    assert remove_pinyin("通讯员(tōngxùnyuán) 谢梦瑶")[0] == "通讯员 谢梦瑶"
+    assert remove_pinyin("武警湖南(húnán)总队")[0] == "武警湖南总队"
+    assert remove_pinyin("员(tōngxùnyuán)")[0] == "员(tōngxùnyuán)"  # one character, three syllables
 
 
 def test_pinyin_removal_toned_and_toneless() -> None:
