@@ -1110,6 +1110,31 @@ def split_trailing_date_line(text: str) -> int:
     return 0
 
 
+# A source or author label and its short value glued to the end of a headline
+# (…主题党日活动 来源:人民网, 【…】本文转自:人民网).
+_TRAILING_SOURCE = re.compile(r"\s*(?:本文)?(?:来源|转自|转载自|来自|稿源|作者|责任编辑|编辑|责编)\s*[::]\s*(\S(?:.*\S)?)\s*$")
+
+
+def split_trailing_source(text: str) -> int:
+    """Where a source or author label glued to the end of a headline begins, its value no
+    longer than ``inline_meta_value_max_chars``; else 0.
+
+    >>> split_trailing_source("医院党委开展主题党日活动 来源:人民网")
+    12
+    >>> split_trailing_source("【城南医院急诊科获全国工人先锋号称号】本文转自:人民网")
+    19
+    >>> split_trailing_source("来源:人民网"), split_trailing_source("活动由支部书记主持。来源:人民网")
+    (0, 0)
+    """
+    m = _TRAILING_SOURCE.search(text)
+    if not m or visible_len(m.group(1)) > rules.LIMITS.inline_meta_value_max_chars:
+        return 0
+    head = text[: m.start()].strip()
+    if not head or is_prose(head) or not is_headline(head) or is_nav_label(head) or _META_LABEL.search(head):
+        return 0
+    return m.start()
+
+
 # One more meta item after a date: a time, a view count (its digits may touch the text
 # that follows once spaces are normalised), or a short ``label:value`` ending the line or
 # followed by a space (cleaning keeps no space between two Han characters).
@@ -1527,7 +1552,12 @@ def split_rubric(title: str) -> tuple[str | None, str]:
     (('党日style', '新意!这四家医院'), ('我为群众办实事', '我为群众办实事 | 肿瘤医院用心用情'))
     >>> split_rubric("党建工作简报2022年第7期:医院党委召开党支部书记联席会议")
     ('党建工作简报2022年第7期', '医院党委召开党支部书记联席会议')
+    >>> split_rubric("【城南医院急诊科获全国工人先锋号称号】")  # a headline set wholly in 【】: no rubric
+    (None, '城南医院急诊科获全国工人先锋号称号')
     """
+    whole = re.match(r"^\s*[【\[]([^【】\[\]]+)[】\]]\s*$", title)
+    if whole:
+        return None, whole.group(1).strip()
     m = re.match(rf"^\s*[【\[]([^】\]]{{1,{rules.LIMITS.rubric_max_chars}}})[】\]]\s*(.+)$", title)
     if m and not re.search("记者|通讯员", m.group(1)):
         return m.group(1).strip(), m.group(2).strip()

@@ -146,6 +146,10 @@ def _split_leads(line: Line, raw: str, trailing: int | None = None) -> list[Line
             return [*before, decide(rest, "inline_meta")]
         middle, tail = _cut(rest, end - start, raw)
         return [*before, decide(middle, "inline_meta"), *_piece_roles(tail, raw)]
+    source = p.split_trailing_source(s)
+    if source:  # …主题党日活动 来源:人民网: the headline is judged alone
+        head, tail = _cut(line, source, raw)
+        return [*_piece_roles(head, raw), decide(tail, "trailing_source")]
     rubric = p.split_opening_rubric(s)
     if rubric:
         head, tail = _cut(line, rubric, raw)

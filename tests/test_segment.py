@@ -287,3 +287,14 @@ def test_a_bare_time_label_with_a_source_label_opening_the_first_paragraph_is_me
     notice = "医院党支部开展主题党日活动\n\n时间:2023年3月5日上午 地点:医院会议室,全体党员参加主题党日活动,重温入党誓词。\n\n活动由支部书记主持。\n"
     [article] = articles_of(tmp_path, notice, "notice.txt")
     assert article.published_date is None and "地点" in article.text
+
+
+def test_a_headline_set_wholly_in_brackets_with_its_source_glued(tmp_path: Path) -> None:
+    """【headline】本文转自:人民网: the source goes, and a headline set wholly in 【】 is the
+    title without its brackets, not a rubric (column) over a title made of the source."""
+    text = ("【城南医院急诊科获全国工人先锋号称号】本文转自:人民网\n\n"
+            "近日,城南医院急诊科获2022年全国工人先锋号称号,这是对急诊科全体医护人员的肯定。\n\n"
+            "急诊科党支部表示,将继续发扬先锋精神。\n")
+    [article] = articles_of(tmp_path, text)
+    assert (article.title, article.column) == ("城南医院急诊科获全国工人先锋号称号", None)
+    assert "人民网" not in article.text
