@@ -1554,11 +1554,14 @@ def split_rubric(title: str) -> tuple[str | None, str]:
     ('党建工作简报2022年第7期', '医院党委召开党支部书记联席会议')
     >>> split_rubric("【城南医院急诊科获全国工人先锋号称号】")  # a headline set wholly in 【】: no rubric
     (None, '城南医院急诊科获全国工人先锋号称号')
+    >>> split_rubric("党建】循迹溯源悟思想,凝心铸魂促践行")  # the opening bracket lost
+    ('党建', '循迹溯源悟思想,凝心铸魂促践行')
     """
     whole = re.match(r"^\s*[【\[]([^【】\[\]]+)[】\]]\s*$", title)
     if whole:
         return None, whole.group(1).strip()
-    m = re.match(rf"^\s*[【\[]([^】\]]{{1,{rules.LIMITS.rubric_max_chars}}})[】\]]\s*(.+)$", title)
+    # the opening bracket may be lost with the page's markup (党建】循迹溯源悟思想…)
+    m = re.match(rf"^\s*[【\[]?([^【】\[\]]{{1,{rules.LIMITS.rubric_max_chars}}})[】\]]\s*(.+)$", title)
     if m and not re.search("记者|通讯员", m.group(1)):
         return m.group(1).strip(), m.group(2).strip()
     m = _BRIEFING_ISSUE.match(title)
