@@ -217,7 +217,10 @@ def _build_once(files: list[RawFile], settings: Settings, dependencies: dict[str
                     car.check()
                     inputs += batch.inputs
                     keys.add(key or "")
-                    summary_columns.append(batch.tables["articles"].select(list(FIGURE_COLUMNS)))
+                    summary = batch.tables["articles"].select(list(FIGURE_COLUMNS))
+                    # a copy, not slices of a mapped cache entry: those would keep every
+                    # entry's whole file mapped, and resident, to the end of the build
+                    summary_columns.append(summary.take(pa.array(range(summary.num_rows))) if batch.entry else summary)
                     for source_file, reason in batch.rejected:
                         log(f"rejected {printable(source_file)}: {reason}")
                     result.rejected += batch.rejected
