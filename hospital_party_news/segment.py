@@ -726,7 +726,8 @@ def _body(lines: list[Line], start: int) -> None:
             kind = "paragraph_continues"
         elif title and _norm(s) == title:
             kind = "title_repeated"
-        elif id(ln) in under_image and p.visible_len(s) <= rules.LIMITS.short_line_max_chars and not p.is_prose(s) \
+        elif id(ln) in under_image and p.visible_len(s) <= rules.LIMITS.short_line_max_chars \
+                and (not p.is_prose(s) or _one_clause_sentence(s)) \
                 and not p.is_numbered(s):  # 二、… under an image is still the next heading
             kind = "caption_under_image"
         elif previous_body is not None and p.is_dated_link(s):
@@ -814,6 +815,16 @@ def _numbered_sentence_heading(s: str, nxt: str, previous: str) -> bool:
     a sub-heading written as a sentence. Beside other numbered lines it is a list item."""
     return (p.is_numbered_sentence(s) and p.visible_len(s) <= rules.LIMITS.numbered_heading_max_chars
             and bool(nxt) and not p.is_numbered(nxt) and not p.continues_sentence(nxt) and not p.is_numbered(previous))
+
+
+def _one_clause_sentence(s: str) -> bool:
+    """One clause and its stop (淮南新华医院举行庆国庆升旗仪式。): under an image, the photo's
+    caption; a paragraph runs on past a comma.
+
+    >>> _one_clause_sentence("医护人员高唱国歌。"), _one_clause_sentence("随后,大家参观了展览。")
+    (True, False)
+    """
+    return bool(re.fullmatch(r"[^,,;;:。!?!?]+[。!?!?]", s.strip()))
 
 
 def _under_image(lines: list[Line], start: int) -> set[int]:
