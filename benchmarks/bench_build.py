@@ -59,19 +59,27 @@ MEMORY_SAMPLE_SECONDS = 0.5
 def run(cmd: list[str], env: dict[str, str] | None = None, cwd: str | None = None) -> tuple[float, float]:
     """Wall seconds and peak memory (MB) of a command: the proportional set size (PSS)
     summed over its process tree, so pages the forked workers share count once."""
-    start = time.perf_counter()
-    proc = psutil.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env, cwd=cwd)
-    peak = 0
-    while proc.poll() is None:
-        try:
-            tree = [proc, *proc.children(recursive=True)]
-            peak = max(peak, sum(p.memory_full_info().pss for p in tree if p.is_running()))
-        except psutil.Error:
-            pass
-        time.sleep(MEMORY_SAMPLE_SECONDS)
-    seconds = time.perf_counter() - start
+    # stderr into a file, not a pipe read only at the end: a build that logs more than a
+    # pipe holds (one line per rejected file) would block on its next write, and wait forever
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as errors:
+        start = time.perf_counter()
+        proc = psutil.Popen(cmd, stdout=subprocess.DEVNULL, stderr=errors, text=True, env=env, cwd=cwd)
+        peak = 0
+        while proc.poll() is None:
+            try:
+                tree = [proc, *proc.children(recursive=True)]
+                peak = max(peak, sum(p.memory_full_info().pss for p in tree if p.is_running()))
+            except psutil.Error:
+                pass
+            time.sleep(MEMORY_SAMPLE_SECONDS)
+        seconds = time.perf_counter() - start
+        errors.seek(0)
+        log = errors.read()
     if proc.returncode != 0:
-        raise SystemExit(f"{' '.join(cmd)} failed:\n{proc.stderr.read()}")
+        raise SystemExit(f"{' '.join(cmd)} failed:\n{log}")
+    rejected = log.count("rejected ")
+    if rejected:
+        print(f"{' '.join(cmd[:2])}: {rejected} files rejected", file=sys.stderr)
     return seconds, peak / 2**20
 
 

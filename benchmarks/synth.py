@@ -28,6 +28,12 @@ _CITIES = ["济宁", "太原", "长治", "杭州", "天津", "西宁", "成都",
 _NAMES = ["唐首政", "王扬", "李明", "张雯", "刘洋", "陈静", "赵猛", "孙丽"]
 
 
+def _one_syllable(annotation: str) -> bool:
+    from hospital_party_news.clean import _TONELESS, pinyin_syllables
+
+    return annotation.translate(_TONELESS) in pinyin_syllables()
+
+
 class Material:
     """Paragraphs, titles, boilerplate and pinyin annotations taken from the sources."""
 
@@ -36,7 +42,9 @@ class Material:
         sources = texts[:]
         texts += [p.read_text("utf-8") for p in tune_pages(corpus)] if corpus else []
         lines = [ln.strip() for t in texts for ln in t.splitlines() if ln.strip()]
-        self.pinyin = dict(_ANNOTATED.findall("\n".join(texts)))  # character → its annotation
+        # character → its annotation; one syllable only: a word's pinyin glued after the word
+        # (开展(kāizhǎn)) put after one of its characters is no annotation a page shows
+        self.pinyin = {ch: py for ch, py in _ANNOTATED.findall("\n".join(texts)) if _one_syllable(py)}
         clean = [_ANNOTATED.sub(r"\1", ln) for ln in lines if not ln.startswith(("http", "•", "##"))]
         paragraphs = [ln for ln in clean if len(ln) >= 40 and ln.endswith(("。", "!", "”"))]
         self.sentences = [s for p in paragraphs for s in re.findall(r"[^。!?]+[。!?]”?", p) if len(s) >= 8]
