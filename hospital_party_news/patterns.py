@@ -350,7 +350,7 @@ def is_nav_label(text: str) -> bool:
 # ---------------------------------------------------------------- credits
 
 CREDIT_ROLES = (
-    "一审一校|一校|责任编辑|责编|编辑|编审|审核|审签|审校|初审|复审|终审|一审|二审|三审|校对|排版|美编|设计|监制|统筹|策划|制作"
+    "一审一校|一校|责任编辑|责编|编辑|编审|审核|审签|审批|审校|初审|复审|终审|一审|二审|三审|校对|排版|美编|设计|监制|统筹|策划|制作"
     "|文字|文/图|图/文|文图|图文|文|图片|图|摄影|摄像|拍摄|视频|撰稿|撰写|整理|讲述|口述|供稿|文章来源|文章出处|信息来源|稿件来源|消息来源|出处|录入|来源|作者|通讯员|记者"
 )
 _BARE_CREDIT_LABEL = re.compile(rf"^(?:{CREDIT_ROLES})[::]$")
@@ -1264,9 +1264,17 @@ def is_meta_line(text: str) -> bool:
 
     >>> is_meta_line("浏览:1289次"), is_meta_line("阅读 3人次"), is_meta_line("浏览了展览")
     (True, True, False)
+    >>> is_meta_line("浏览: 来源:山东法制传媒网"), is_meta_line("来源:山东法制传媒网")  # two items, one empty
+    (True, False)
     """
     t = text.strip()
-    return bool(re.match(r"^(?:本文)?被?(?:浏览|阅读|点击|访问|阅)(?:次数|量|数)?[::]?\s*[\d.万]*\s*(?:人次|次)?$", t))
+    return bool(re.match(r"^(?:本文)?被?(?:浏览|阅读|点击|访问|阅)(?:次数|量|数)?[::]?\s*[\d.万]*\s*(?:人次|次)?$", t)
+                or (_META_ITEMS.fullmatch(t) and len(_META_ITEM_LABEL.findall(t)) >= 2))
+
+
+# Meta items without a date, each a label and a short value or none (浏览: 来源:山东法制传媒网).
+_META_ITEM_LABEL = re.compile(r"(?:浏览|阅读|点击|访问|来源|作者|编辑|责编|稿源|发布者|发布人)(?:次数|量|数)?\s*[::]")
+_META_ITEMS = re.compile(rf"(?:\s*{_META_ITEM_LABEL.pattern}\s*[^\s::]{{0,20}})+")
 
 
 # ---------------------------------------------------------------- captions and headlines
