@@ -29,9 +29,9 @@ _NAMES = ["唐首政", "王扬", "李明", "张雯", "刘洋", "陈静", "赵猛
 
 
 def _one_syllable(annotation: str) -> bool:
-    from hospital_party_news.clean import _TONELESS, pinyin_syllables
+    from hospital_party_news.clean import _is_syllable  # the builder's own test of a syllable
 
-    return annotation.translate(_TONELESS) in pinyin_syllables()
+    return _is_syllable(annotation, toneless_ok=True)
 
 
 class Material:

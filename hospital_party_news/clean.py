@@ -259,6 +259,7 @@ def remove_seo_spam(text: str) -> tuple[str, list[str]]:
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 MAX_WORD_SYLLABLES = 4  # a word's pinyin glued after it: words of up to this many characters
+LONGEST_SYLLABLE = 6  # letters of the longest pinyin syllable (zhuang, chuang)
 _TONELESS = str.maketrans(_TONED, "aaaaeeeeiiiioooouuuuüüüünnnm")
 # A Han character, then a parenthesised Latin run (the '(' may have become '?' in a
 # garbled copy); whether the run is pinyin is decided against the syllable inventory.
@@ -275,15 +276,20 @@ def pinyin_syllables() -> frozenset[str]:
     return frozenset(s for s in text.split() if not s.startswith("#"))
 
 
+def _plain(run: str) -> str:
+    """A pinyin run as the syllable inventory writes it: lower case, toneless, ü for v."""
+    return run.lower().translate(_TONELESS).replace("v", "ü")
+
+
 def _is_syllable(run: str, toneless_ok: bool) -> bool:
     toned = any(ch in _TONED for ch in run)
-    return (toned or toneless_ok) and run.lower().translate(_TONELESS).replace("v", "ü") in pinyin_syllables()
+    return (toned or toneless_ok) and _plain(run) in pinyin_syllables()
 
 
 # A word's pinyin glued after the word (通讯员(tōngxùnyuán), 湖南(húnán)): as many syllables as
 # Han characters right before it, at least one of them toned (a romanised name, 平安(PingAn),
 # carries no tone mark and stays).
-_WORD_ANNOTATION = re.compile(rf"([{_HAN}]{{2,{MAX_WORD_SYLLABLES}}})[((] ?([a-zü{_TONED}]{{4,{6 * MAX_WORD_SYLLABLES}}}) ?[))]")
+_WORD_ANNOTATION = re.compile(rf"([{_HAN}]{{2,{MAX_WORD_SYLLABLES}}})[((] ?([a-zü{_TONED}]{{4,{LONGEST_SYLLABLE * MAX_WORD_SYLLABLES}}}) ?[))]")
 
 
 def _syllable_counts(run: str) -> set[int]:
@@ -296,7 +302,7 @@ def _syllable_counts(run: str) -> set[int]:
     counts: list[set[int]] = [set() for _ in range(len(run) + 1)]
     counts[0].add(0)
     for end in range(1, len(run) + 1):
-        for start in range(max(0, end - 6), end):
+        for start in range(max(0, end - LONGEST_SYLLABLE), end):
             if counts[start] and run[start:end] in syllables:
                 counts[end] |= {n + 1 for n in counts[start]}
     return counts[-1]
@@ -306,8 +312,7 @@ def _drop_word_pinyin(match: re.Match[str]) -> str:
     han, run = match.group(1), match.group(2)
     if not any(ch in _TONED for ch in run):
         return match.group()
-    plain = run.translate(_TONELESS).replace("v", "ü")
-    return han if any(2 <= n <= len(han) for n in _syllable_counts(plain)) else match.group()
+    return han if any(2 <= n <= len(han) for n in _syllable_counts(_plain(run))) else match.group()
 
 
 def count_toned_annotations(text: str) -> int:

@@ -1106,15 +1106,22 @@ def split_trailing_date_line(text: str) -> int:
     """
     for m in _LABEL_START.finditer(text):
         head = text[: m.start()].strip()
-        if head and is_headline(head) and not is_nav_label(head) and not _META_LABEL.search(head) and parse_date(head, dt.date.max) is None \
-                and is_date_line(text[m.start() :]):
+        if _headline_before_meta(head) and parse_date(head, dt.date.max) is None and is_date_line(text[m.start() :]):
             return m.start()
     return 0
 
 
+def _headline_before_meta(head: str) -> bool:
+    """What stands before meta glued to a line's end reads as a headline alone: not a
+    label as short as a menu item, holding no meta label itself."""
+    return bool(head) and is_headline(head) and not is_nav_label(head) and not _META_LABEL.search(head)
+
+
+# The labels of a page's source and author (来源:, 作者:, 编辑: …).
+_SOURCE_LABELS = "来源|稿源|作者|责任编辑|编辑|责编"
 # A source or author label and its short value glued to the end of a headline
 # (…主题党日活动 来源:人民网, 【…】本文转自:人民网).
-_TRAILING_SOURCE = re.compile(r"\s*(?:本文)?(?:来源|转自|转载自|来自|稿源|作者|责任编辑|编辑|责编)\s*[::]\s*(\S(?:.*\S)?)\s*$")
+_TRAILING_SOURCE = re.compile(rf"\s*(?:本文)?(?:{_SOURCE_LABELS}|转自|转载自|来自)\s*[::]\s*(\S(?:.*\S)?)\s*$")
 
 
 def split_trailing_source(text: str) -> int:
@@ -1132,9 +1139,7 @@ def split_trailing_source(text: str) -> int:
     if not m or visible_len(m.group(1)) > rules.LIMITS.inline_meta_value_max_chars:
         return 0
     head = text[: m.start()].strip()
-    if not head or is_prose(head) or not is_headline(head) or is_nav_label(head) or _META_LABEL.search(head):
-        return 0
-    return m.start()
+    return m.start() if _headline_before_meta(head) and not is_prose(head) else 0
 
 
 # One more meta item after a date: a time, a view count (its digits may touch the text
@@ -1149,7 +1154,7 @@ def _meta_item(value_max: int) -> re.Pattern[str]:
 
 # A source or author label left without its value, the text running on right after it
 # (来源:在喜迎国庆佳节之际,…): the label ends the meta run.
-_LABEL_ALONE = re.compile(r"\s*(?:来源|作者|编辑|责编|稿源)(?:\s*/\s*(?:来源|作者|编辑|责编|稿源))?[::]")
+_LABEL_ALONE = re.compile(rf"\s*(?:{_SOURCE_LABELS})(?:\s*/\s*(?:{_SOURCE_LABELS}))?[::]")
 # Labels left without a value right before the date's label (科室:作者:) belong to the run.
 _EMPTY_LABELS_BEFORE = re.compile(r"(?<=\s)(?:[^\s::]{1,6}[::]\s*)+$")
 # At the very start of a line only a publication label opens a meta run (时间:… alone may be an event's).
@@ -1275,7 +1280,7 @@ def is_meta_line(text: str) -> bool:
 
 
 # Meta items without a date, each a label and a short value or none (浏览: 来源:山东法制传媒网).
-_META_ITEM_LABEL = re.compile(r"(?:浏览|阅读|点击|访问|来源|作者|编辑|责编|稿源|发布者|发布人)(?:次数|量|数)?\s*[::]")
+_META_ITEM_LABEL = re.compile(rf"(?:浏览|阅读|点击|访问|{_SOURCE_LABELS}|发布者|发布人)(?:次数|量|数)?\s*[::]")
 _META_ITEMS = re.compile(rf"(?:\s*{_META_ITEM_LABEL.pattern}\s*[^\s::]{{0,20}})+")
 
 

@@ -192,22 +192,23 @@ def _ends(text: str) -> bool:
     return p.ends_sentence(p.split_signature(text)[0])
 
 
-def article_starts(lines: list[Line]) -> list[int]:
-    """Indices of the first piece of every article (the first is always 0)."""
+def article_starts(lines: list[Line]) -> tuple[list[int], set[int]]:
+    """Indices of the first piece of every article (the first is always 0), and those of
+    them that begin a list page's entry (``_dated_entries``)."""
     md = [i for i, ln in enumerate(lines) if _is_md(ln)]
     if md:
         top = min(_level(lines[i]) for i in md)
         starts = [i for i in md if _level(lines[i]) == top]
         if len(starts) > 1 or starts[0] > 0:
-            return sorted({0, *starts[1:]} if _only_preamble(lines, starts[0]) else {0, *starts})
+            return sorted({0, *starts[1:]} if _only_preamble(lines, starts[0]) else {0, *starts}), set()
     datelines = [i for i, ln in enumerate(lines)
                  if ln.role == "dateline" and not _follows_dateline(lines, i) and _opens_text(lines, i)]
     starts = {0}
     if len(datelines) >= 2:
         starts |= {_headline_block_start(lines, i) for i in datelines[1:]}
     starts |= set(_gap_starts(lines))
-    starts |= set(_dated_entries(lines))
-    return sorted(starts)
+    entries = set(_dated_entries(lines))
+    return sorted(starts | entries), entries
 
 
 def _dated_entries(lines: list[Line]) -> list[int]:
@@ -473,10 +474,7 @@ def _best_headline(lines: list[Line], zone: int, list_entry: bool = False) -> in
                 or _only_an_institution(s) or (id(ln) in captions and not _date_follows(lines, idx))
                 or p.parenthesised_groups(s) or _continues_a_clause(lines, idx) or p.opens_with_event_time(s)):
             continue  # (a line opening 5月10日下午,… is a report's first sentence, cut short)
-        # the page's date line under it, or a list entry's date above it (2018-09-30 / 爱我中国 普天同庆
-        # / a teaser sharing no word with it): the headline by its place
-        dated = _date_follows(lines, idx) or (list_entry and _dated_entry(lines, idx))
-        score = len(_bigrams(s) & context) + (rules.LIMITS.dated_headline_bonus if dated else 0)
+        score = len(_bigrams(s) & context) + (rules.LIMITS.dated_headline_bonus if _dated_headline(lines, idx, list_entry) else 0)
         if p.is_nav_label(s) and score < rules.LIMITS.short_title_min_shared_bigrams:
             continue  # a label as short as a menu item is a headline only when it is about the text
         if score >= rules.LIMITS.title_min_shared_bigrams:
@@ -484,7 +482,7 @@ def _best_headline(lines: list[Line], zone: int, list_entry: bool = False) -> in
         if score >= best_score:
             best, best_score = idx, score
     # A line with the page's date line under it (or a list entry's above it) is the headline, whatever its shape.
-    if best is not None and _first_section_heading(lines, best) and not (_date_follows(lines, best) or (list_entry and _dated_entry(lines, best))):
+    if best is not None and _first_section_heading(lines, best) and not _dated_headline(lines, best, list_entry):
         if best != candidates[0]:
             return candidates[0]  # the headline above it is the page's
         if len(candidates) == 1 and _opens_without_headline(lines, best):
@@ -554,11 +552,14 @@ def _date_follows(lines: list[Line], idx: int) -> bool:
     return nxt is not None and nxt.role == "date"
 
 
-def _dated_entry(lines: list[Line], idx: int) -> bool:
-    """The article opens with a date line right above this line (in a list page's entry:
-    its headline, under its date)."""
+def _dated_headline(lines: list[Line], idx: int, list_entry: bool) -> bool:
+    """The headline by its place: the page's date line under it, or, in a list page's entry,
+    the entry's date right above it (2018-09-30 / 爱我中国 普天同庆 / a teaser sharing no word
+    with it)."""
+    if _date_follows(lines, idx):
+        return True
     above = [ln for ln in lines[:idx] if ln.role != "boilerplate" or ln.rule != "blank"]
-    return len(above) == 1 and above[0].role == "date"
+    return list_entry and len(above) == 1 and above[0].role == "date"
 
 
 def _paired_phrases(s: str) -> bool:
@@ -1064,8 +1065,7 @@ def segment_document(doc: Document) -> Document:
         return doc
     lines = fixed_roles(doc.lines, doc.raw_text)
     _above_location(lines)
-    starts = article_starts(lines)
-    entries = set(_dated_entries(lines))
+    starts, entries = article_starts(lines)
     bounds = list(zip(starts, [*starts[1:], len(lines)], strict=True))
     doc.lines = lines
     doc.drafts = [segment_article(lines[a:b], list_entry=a in entries) for a, b in bounds]
